@@ -1,0 +1,146 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { failureToNodeError, unexpectedAnswerError } from './errors';
+import { metalMessageOf, networkFailureOf, type RequestFailure } from './failures';
+import { retryDelayMs, type RetryPolicy } from './retryPolicy';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface MetalRequest {
+	method: IHttpRequestMethods;
+	/** Path under the Base URL, starting with `/v1/`. */
+	path: string;
+	body?: IDataObject;
+	/** What the request creates, such as "workspace", so that errors can say whether it may exist. */
+	creates?: string;
+	/** The input item the request is for, named in errors. */
+	itemIndex?: number;
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The one place that talks HTTP to Metal: authentication, timeouts, retries and error wording. */
+export class MetalClient {
+	private constructor(
+		private readonly context: Context,
+		readonly baseUrl: string,
+		private readonly timeoutMs: number,
+	) {}
+
+	/** Reads the Base URL once per run, so that a bad one fails before any item is sent. */
+	static async create(context: Context, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<MetalClient> {
+		const credentials = await context.getCredentials<{ baseUrl?: unknown }>('metalApi');
+		return new MetalClient(context, parseBaseUrl(context, credentials.baseUrl), timeoutMs);
+	}
+
+	/** Sends the request, retrying as the policy allows, and resolves to Metal's JSON answer. */
+	async request(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
+		let waitedMs = 0;
+		for (let tries = 1; ; tries++) {
+			const answer = await this.send(request);
+			if (!('kind' in answer)) return answer.body;
+			const delayMs = this.retryDelay(answer, policy, tries, waitedMs);
+			if (delayMs === undefined) {
+				throw failureToNodeError(this.context.getNode(), answer, {
+					...request,
+					tries,
+					baseUrl: this.baseUrl,
+					timeoutMs: this.timeoutMs,
+				});
+			}
+			await sleep(delayMs);
+			waitedMs += delayMs;
+		}
+	}
+
+	/** For answers of the form `{ "data": { ... } }`: resolves to the `data` object. */
+	async requestData(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
+		const { data } = await this.request(request, policy);
+		if (data !== null && typeof data === 'object' && !Array.isArray(data))
+			return data as IDataObject;
+		throw unexpectedAnswerError(this.context.getNode(), request);
+	}
+
+	private async send(request: MetalRequest): Promise<{ body: IDataObject } | RequestFailure> {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				'metalApi',
+				{
+					method: request.method,
+					url: `${this.baseUrl}${request.path}`,
+					body: request.body,
+					json: true,
+					timeout: this.timeoutMs,
+					returnFullResponse: true,
+					// Statuses are read here rather than thrown, to decide on retries and wording.
+					ignoreHttpStatusErrors: true,
+				},
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const failure = networkFailureOf(error);
+			// Not a network failure (a cancelled run, a missing credential): n8n's own error, unchanged.
+			if (failure === undefined)
+				throw new NodeApiError(this.context.getNode(), error as JsonObject);
+			return failure;
+		}
+		const { statusCode: status, body, headers } = response;
+		if (status >= 200 && status < 300) return { body: (body ?? {}) as IDataObject };
+		const retryAfter = headers['retry-after'];
+		return {
+			kind: 'status',
+			status,
+			metalMessage: metalMessageOf(body, status),
+			retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+		};
+	}
+
+	/** The wait before the next try, or undefined when the failure is final. */
+	private retryDelay(
+		failure: RequestFailure,
+		policy: RetryPolicy,
+		tries: number,
+		waitedMs: number,
+	): number | undefined {
+		if (!isRetryable(failure, policy) || tries >= policy.maxTries) return undefined;
+		const retryAfter = failure.kind === 'status' ? failure.retryAfter : undefined;
+		const delayMs = retryDelayMs(policy, tries, retryAfter);
+		return waitedMs + delayMs <= policy.maxTotalWaitMs ? delayMs : undefined;
+	}
+}
+
+function isRetryable(failure: RequestFailure, policy: RetryPolicy): boolean {
+	if (failure.kind === 'status' && failure.status === 429) return true;
+	if (policy.retryOn === 'rateLimit') return false;
+	return failure.kind !== 'status' || failure.status >= 500;
+}
+
+function parseBaseUrl(context: Context, value: unknown): string {
+	const text = typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '';
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (url === undefined || !['http:', 'https:'].includes(url.protocol)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Base URL in the Metal API credential is not an http(s) URL',
+			{
+				description:
+					'Open the Metal API credential and set Base URL to https://api.metal.ai, or to the address of your proxy or local simulator, starting with https:// or http://.',
+			},
+		);
+	}
+	return text;
+}

@@ -1,0 +1,55 @@
+import nock from 'nock';
+import type { IncomingHttpHeaders } from 'node:http';
+
+import { BASE_URL } from './runMetalNode';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	headers: IncomingHttpHeaders;
+	body: unknown;
+}
+
+type Reply = [status: number, body?: unknown, headers?: Record<string, string>];
+
+/**
+ * Intercepts `times` requests to one Metal endpoint, records each exactly as it arrived, and answers
+ * with `reply(body, index)`, which may be async (to hold a request in flight).
+ */
+export function interceptMetal(options: {
+	method?: 'get' | 'post';
+	path: string;
+	times?: number;
+	baseUrl?: string;
+	reply: (body: unknown, index: number) => Reply | Promise<Reply>;
+}): RecordedRequest[] {
+	const recorded: RecordedRequest[] = [];
+	nock(options.baseUrl ?? BASE_URL)
+		[options.method ?? 'post'](options.path)
+		.times(options.times ?? 1)
+		.reply(async function (path, body) {
+			const index = recorded.length;
+			recorded.push({ method: this.req.method, path, headers: this.req.headers, body });
+			return await options.reply(body, index);
+		});
+	return recorded;
+}
+
+/** A workspace as Metal answers it, for the body `{ name, company?, isPrivate? }` that created it. */
+export function workspaceFor(body: unknown, index: number) {
+	const fields = body as { name: string; company?: string; isPrivate?: boolean };
+	return {
+		id: `665f1c2a9b1e4a0012a3b${String(index).padStart(3, '0')}`,
+		source: 'api',
+		isPersonal: false,
+		isPrivate: false,
+		...fields,
+		createdAt: '2026-11-29T10:00:00.000Z',
+		updatedAt: '2026-11-29T10:00:00.000Z',
+	};
+}
+
+export const created = (body: unknown, index: number): Reply => [
+	201,
+	{ data: workspaceFor(body, index) },
+];
