@@ -1,10 +1,26 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
-	testMatch: ['**/*.test.ts', '**/*.test.js'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	// n8n-core must find its user folder before it is first imported (see the file).
 	setupFiles: ['<rootDir>/test/setup/n8nUserFolder.js'],
 	testTimeout: 20_000,
+};
+
+module.exports = {
+	projects: [
+		{
+			...shared,
+			displayName: 'unit',
+			roots: ['<rootDir>/test/unit'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+			setupFilesAfterEnv: ['<rootDir>/test/setup/nock.js'],
+		},
+		{
+			...shared,
+			displayName: 'simulator',
+			roots: ['<rootDir>/test/simulator'],
+			testMatch: ['**/*.test.js'],
+		},
+	],
 };

@@ -67,5 +67,16 @@ export class MetalApi implements ICredentialType {
 			url: '/v1/keys/current',
 			method: 'GET',
 		},
+		// Without a rule n8n would show only "Unauthorized"; this keeps Metal's own words.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Metal did not accept the credentials: invalid api key or clientId. Check the Client ID and API Key.',
+				},
+			},
+		],
 	};
 }

@@ -6,3 +6,5 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-nodes-metal-test-'));
+// n8n's error reporter logs every node error; the tests assert those errors themselves.
+process.env.N8N_LOG_LEVEL ??= 'silent';

@@ -1,0 +1,110 @@
+'use strict';
+
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const CLI = path.join(__dirname, '../../tools/metal-simulator/cli.js');
+
+/**
+ * Runs the CLI. Resolves `ready` with the parsed first stdout line, `exited` with
+ * { code, signal, stdout, stderr } once the process is gone.
+ */
+function runCli(args, env = {}) {
+	const child = spawn(process.execPath, [CLI, ...args], {
+		env: { PATH: process.env.PATH, ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
+	const ready = new Promise((resolve, reject) => {
+		child.stdout.on('data', (chunk) => {
+			stdout += chunk;
+			if (!stdout.includes('\n')) return;
+			try {
+				resolve(JSON.parse(stdout.split('\n')[0]));
+			} catch (error) {
+				reject(error);
+			}
+		});
+		child.on('exit', () => reject(new Error(`cli exited before ready: ${stderr}`)));
+	});
+	ready.catch(() => {}); // Tests that expect an early exit do not await `ready`.
+	child.stderr.on('data', (chunk) => {
+		stderr += chunk;
+	});
+	const exited = new Promise((resolve) => {
+		child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+	});
+	return { child, ready, exited };
+}
+
+describe('cli.js', () => {
+	test.each(['SIGTERM', 'SIGINT'])(
+		'prints one JSON line when ready, serves, and exits 0 on %s',
+		async (signal) => {
+			const run = runCli(['--port', '0', '--client-id', 'ci_cli'], {
+				METAL_SIM_API_KEY: 'sk_from_env',
+			});
+			try {
+				const ready = await run.ready;
+				expect(ready).toEqual({ url: `http://127.0.0.1:${ready.port}`, port: ready.port });
+
+				const response = await fetch(`${ready.url}/v1/keys/current`, {
+					headers: { 'x-metal-client-id': 'ci_cli', 'x-metal-api-key': 'sk_from_env' },
+				});
+				expect(response.status).toBe(200);
+				expect((await response.json()).data.clientId).toBe('ci_cli');
+			} finally {
+				run.child.kill(signal);
+			}
+			const result = await run.exited;
+			expect(result).toMatchObject({ code: 0, signal: null });
+			expect(result.stdout.trim().split('\n')).toHaveLength(1);
+		},
+	);
+
+	test('passes knob flags through (--fail-rate, --fail-after-create)', async () => {
+		const run = runCli(['--fail-rate', '1', '--fail-after-create']);
+		try {
+			const { url } = await run.ready;
+			const response = await fetch(`${url}/v1/workspaces`, {
+				method: 'POST',
+				headers: {
+					'x-metal-client-id': 'ci_local_simulator',
+					'x-metal-api-key': 'sk_local_simulator',
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({ name: 'Atlas' }),
+			});
+			expect(response.status).toBe(500);
+			const stored = await (await fetch(`${url}/_sim/workspaces`)).json();
+			expect(stored.data).toHaveLength(1);
+		} finally {
+			run.child.kill('SIGTERM');
+		}
+		expect((await run.exited).code).toBe(0);
+	});
+
+	test('exits 2 with the usage on an unknown flag', async () => {
+		const result = await runCli(['--no-such-flag']).exited;
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toContain('Usage: node tools/metal-simulator/cli.js');
+	});
+
+	test('exits 1 on an invalid value', async () => {
+		const result = await runCli(['--fail-rate', '2']).exited;
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toContain('failRate (option) must be a number in 0..1');
+	});
+
+	test('--help prints every flag with its env variable and exits 0', async () => {
+		const result = await runCli(['--help']).exited;
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('--rate-limit <number>');
+		expect(result.stdout).toContain('env METAL_SIM_RETRY_AFTER_SECONDS');
+	});
+});

@@ -1,0 +1,87 @@
+'use strict';
+
+const { KNOBS, resolveConfig } = require('../../tools/metal-simulator/config');
+
+describe('resolveConfig', () => {
+	test('has documented defaults', () => {
+		expect(resolveConfig({}, {})).toEqual({
+			port: 0,
+			clientId: 'ci_local_simulator',
+			apiKey: 'sk_local_simulator',
+			latencyMs: 0,
+			rateLimit: 0,
+			burst: null,
+			retryAfterSeconds: null,
+			failRate: 0,
+			failAfterCreate: false,
+			resetRate: 0,
+			resetAfterCreate: false,
+			slowRate: 0,
+			slowMs: 5000,
+			faultRoutes: null,
+			revokeAfter: null,
+			seed: 1,
+			searchStarMatchesAll: false,
+			logFile: null,
+		});
+	});
+
+	test('derives the flag and env names from the knob name', () => {
+		const retryAfter = KNOBS.find((knob) => knob.name === 'retryAfterSeconds');
+		expect(retryAfter).toMatchObject({
+			flag: 'retry-after-seconds',
+			env: 'METAL_SIM_RETRY_AFTER_SECONDS',
+		});
+	});
+
+	test('parses env strings; options win over env; empty env values are ignored', () => {
+		const config = resolveConfig(
+			{ latencyMs: 5 },
+			{
+				METAL_SIM_LATENCY_MS: '100',
+				METAL_SIM_FAIL_RATE: '0.25',
+				METAL_SIM_FAIL_AFTER_CREATE: 'yes',
+				METAL_SIM_FAULT_ROUTES: 'createWorkspace, getWorkspace',
+				METAL_SIM_SLOW_MS: '',
+			},
+		);
+		expect(config).toMatchObject({
+			latencyMs: 5,
+			failRate: 0.25,
+			failAfterCreate: true,
+			faultRoutes: ['createWorkspace', 'getWorkspace'],
+			slowMs: 5000,
+		});
+	});
+
+	test.each([
+		[{ latencyMs: -1 }, 'latencyMs (option) must be an integer in 0..inf'],
+		[{ latencyMs: 1.5 }, 'latencyMs (option) must be an integer'],
+		[{ port: 70000 }, 'port (option) must be an integer in 0..65535'],
+		[{ failAfterCreate: 'maybe' }, 'failAfterCreate (option) must be a boolean'],
+		[{ clientId: '' }, 'clientId (option) must be a non-empty string'],
+		[{ rateLimit: 'fast' }, 'rateLimit (option) must be a number'],
+	])('rejects %j', (options, message) => {
+		expect(() => resolveConfig(options, {})).toThrow(message);
+	});
+
+	test.each([
+		[0, null],
+		[0.5, 1],
+		[2.5, 3],
+	])('burst defaults to max(1, ceil(rateLimit)) for rateLimit %p', (rateLimit, burst) => {
+		expect(resolveConfig({ rateLimit }, {}).burst).toBe(burst);
+	});
+
+	test('never echoes a malformed api key in the error', () => {
+		expect(() => resolveConfig({ apiKey: 12345678 }, {})).toThrow(
+			'apiKey (option) must be a non-empty string, got [redacted]',
+		);
+	});
+
+	test('names the env variable of a bad env value', () => {
+		expect(() => resolveConfig({}, { METAL_SIM_SEED: 'abc' })).toThrow(
+			'seed (METAL_SIM_SEED) must be an integer',
+		);
+	});
+});

@@ -1,0 +1,123 @@
+import type { INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { MetalApi } from '../../../credentials/MetalApi.credentials';
+import { interceptMetal } from '../../helpers/metalNock';
+import {
+	BASE_URL,
+	CANARY_KEY,
+	CLIENT_ID,
+	CREDENTIALS,
+	runMetalNode,
+} from '../../helpers/runMetalNode';
+
+const credential = new MetalApi();
+
+/**
+ * n8n tests a credential by running its `test.request` as the routing of a throwaway declarative
+ * node; this node type does the same, so the request goes through n8n-core's RoutingNode.
+ */
+const credentialTestNode: INodeType = {
+	description: {
+		displayName: 'Credential Test',
+		name: 'credentialTest',
+		group: ['transform'],
+		version: 1,
+		description: 'Runs the Metal API credential test request',
+		defaults: { name: 'Credential Test' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'metalApi', required: true }],
+		properties: [
+			{
+				displayName: 'Temp',
+				name: 'temp',
+				type: 'string',
+				default: '',
+				routing: { request: credential.test.request },
+			},
+		],
+	},
+};
+
+const runCredentialTest = (baseUrl = BASE_URL) =>
+	runMetalNode({
+		parameters: {},
+		credentials: { ...CREDENTIALS, baseUrl },
+		nodeType: { name: 'test.credentialTest', type: credentialTestNode },
+	});
+
+describe('Metal API credential', () => {
+	it('authenticates with exactly the two Metal headers', () => {
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: {
+				headers: {
+					'x-metal-client-id': '={{$credentials.clientId}}',
+					'x-metal-api-key': '={{$credentials.apiKey}}',
+				},
+			},
+		});
+	});
+
+	it('keeps the API key in a password field', () => {
+		const apiKey = credential.properties.find((property) => property.name === 'apiKey');
+		expect(apiKey?.typeOptions?.password).toBe(true);
+	});
+
+	it('defaults the Base URL to Metal production', () => {
+		const baseUrl = credential.properties.find((property) => property.name === 'baseUrl');
+		expect(baseUrl?.default).toBe('https://api.metal.ai');
+	});
+
+	it.each([BASE_URL, `${BASE_URL}/`, `${BASE_URL}//`])(
+		'test: GET /v1/keys/current with both headers succeeds (Base URL %s)',
+		async (baseUrl) => {
+			const key = { id: '665f1c2a9b1e4a0012a3b4c5', name: 'n8n', clientId: CLIENT_ID };
+			const requests = interceptMetal({
+				method: 'get',
+				path: '/v1/keys/current',
+				reply: () => [200, { data: key }],
+			});
+
+			const { output, error } = await runCredentialTest(baseUrl);
+
+			expect(error).toBeUndefined();
+			expect(requests).toHaveLength(1);
+			expect(requests[0].method).toBe('GET');
+			expect(requests[0].path).toBe('/v1/keys/current');
+			expect(requests[0].headers['x-metal-client-id']).toBe(CLIENT_ID);
+			expect(requests[0].headers['x-metal-api-key']).toBe(CANARY_KEY);
+			expect(output).toEqual([{ json: { data: key }, pairedItem: { item: 0 } }]);
+		},
+	);
+
+	it("test: a 401 fails, and the rule shows Metal's words instead of a bare Unauthorized", async () => {
+		const requests = interceptMetal({
+			method: 'get',
+			path: '/v1/keys/current',
+			times: 3,
+			reply: () => [401, { error: 'invalid api key or clientId' }],
+		});
+
+		const { error } = await runCredentialTest();
+
+		// n8n-core sends a request that got 401 once more, in case the credential can refresh itself.
+		expect(requests).toHaveLength(2);
+
+		expect((error as { httpCode?: string })?.httpCode).toBe('401');
+		expect(error?.message).toBe('Authorization failed - please check your credentials');
+		expect(credential.test.rules).toEqual([
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Metal did not accept the credentials: invalid api key or clientId. Check the Client ID and API Key.',
+				},
+			},
+		]);
+		expect(JSON.stringify(error)).not.toContain(CANARY_KEY);
+	});
+});
