@@ -1,12 +1,11 @@
 import nock from 'nock';
-import type { IncomingHttpHeaders } from 'node:http';
 
 import { BASE_URL } from './runMetalNode';
 
 export interface RecordedRequest {
 	method: string;
 	path: string;
-	headers: IncomingHttpHeaders;
+	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
 }
 
@@ -24,14 +23,13 @@ export function interceptMetal(options: {
 	reply: (body: unknown, index: number) => Reply | Promise<Reply>;
 }): RecordedRequest[] {
 	const recorded: RecordedRequest[] = [];
-	nock(options.baseUrl ?? BASE_URL)
-		[options.method ?? 'post'](options.path)
-		.times(options.times ?? 1)
-		.reply(async function (path, body) {
-			const index = recorded.length;
-			recorded.push({ method: this.req.method, path, headers: this.req.headers, body });
-			return await options.reply(body, index);
-		});
+	const scope = nock(options.baseUrl ?? BASE_URL);
+	const interceptor = options.method === 'get' ? scope.get(options.path) : scope.post(options.path);
+	interceptor.times(options.times ?? 1).reply(async function (path, body) {
+		const index = recorded.length;
+		recorded.push({ method: this.req.method, path, headers: this.req.headers, body });
+		return await options.reply(body, index);
+	});
 	return recorded;
 }
 

@@ -22,8 +22,9 @@ import { TestCredentialsHelper } from './credentialsHelper';
 
 export const BASE_URL = 'https://api.metal.ai';
 export const CLIENT_ID = 'ci_test_client';
-export const API_KEY = 'sk_test_secret_5f2b9c8e1d';
-export const CREDENTIALS = { clientId: CLIENT_ID, apiKey: API_KEY, baseUrl: BASE_URL };
+// A stand-in for the API key, looked for in everything a run returns: it must never leak.
+export const CANARY_KEY = 'dummy-canary-5f2b9c8e1d';
+export const CREDENTIALS = { clientId: CLIENT_ID, apiKey: CANARY_KEY, baseUrl: BASE_URL };
 
 /** Emits the items given as JSON text: the input of the node under test. */
 class TestInput implements INodeType {
@@ -33,6 +34,7 @@ class TestInput implements INodeType {
 		group: ['input'],
 		version: 1,
 		description: 'Emits fixed items',
+		usableAsTool: true,
 		defaults: { name: 'Input' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
