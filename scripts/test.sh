@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: `npm test`. Brings its own Node.js 24 and toolchain,
+# then lints, builds, checks the package and runs the jest projects (unit tests through n8n-core's
+# engine, the simulator's tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-deps.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step 'Lint (n8n-node lint, n8n Cloud rules)'
+npx n8n-node lint
+step 'Build'
+npm run --silent build
+step 'Package check'
+node scripts/check-package.js
+step 'Unit and simulator tests (jest)'
+npx jest --ci
