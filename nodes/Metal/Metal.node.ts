@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { workspaceDescription } from './resources/workspace';
+import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { route } from './router';
 
 export class Metal implements INodeType {
@@ -16,7 +17,8 @@ export class Metal implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create workspaces in Metal, the AI context layer for financial firms',
+		description:
+			'Create, get and search workspaces in Metal, the AI context layer for financial firms',
 		defaults: { name: 'Metal' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,6 +36,8 @@ export class Metal implements INodeType {
 			...workspaceDescription,
 		],
 	};
+
+	methods = { listSearch: { searchWorkspaces } };
 
 	async execute(this: IExecuteFunctions) {
 		return await route.call(this);

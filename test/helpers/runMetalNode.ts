@@ -1,9 +1,10 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -83,11 +84,8 @@ export interface NodeRun {
 	run: IRun;
 }
 
-/**
- * Runs Input → Metal through n8n-core's real WorkflowExecute, with the Metal API credential applied
- * by its own `authenticate` block, and returns what n8n recorded for the Metal node.
- */
-export async function runMetalNode(options: RunOptions): Promise<NodeRun> {
+/** Input → Metal as n8n-core sees it: the workflow, and what an execution is given. */
+function buildWorkflow(options: RunOptions) {
 	const { name: type, type: nodeType } = options.nodeType ?? {
 		name: 'n8n-nodes-metal.metal',
 		type: new Metal(),
@@ -148,9 +146,18 @@ export async function runMetalNode(options: RunOptions): Promise<NodeRun> {
 		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const run = await new WorkflowExecute(additionalData, mode).run({
+	return { workflow, additionalData, input: nodes[0], metal: nodes[1] };
+}
+
+/**
+ * Runs Input → Metal through n8n-core's real WorkflowExecute, with the Metal API credential applied
+ * by its own `authenticate` block, and returns what n8n recorded for the Metal node.
+ */
+export async function runMetalNode(options: RunOptions): Promise<NodeRun> {
+	const { workflow, additionalData, input } = buildWorkflow(options);
+	const run = await new WorkflowExecute(additionalData, 'manual').run({
 		workflow,
-		startNode: nodes[0],
+		startNode: input,
 	});
 	const task = run.data.resultData.runData.Metal?.[0];
 	return {
@@ -159,4 +166,10 @@ export async function runMetalNode(options: RunOptions): Promise<NodeRun> {
 		error: task?.error,
 		run,
 	};
+}
+
+/** The context n8n gives a node's `methods` while the user edits it (list search, options). */
+export function loadOptionsContext(options: RunOptions): ILoadOptionsFunctions {
+	const { workflow, additionalData, metal } = buildWorkflow(options);
+	return new LoadOptionsContext(workflow, metal, additionalData, 'parameters.workspaceId');
 }

@@ -95,10 +95,12 @@ function explain(
 				description: `${notCreated}The API key is valid but may not use this resource. Ask an admin of your Metal organization to check the key's access.`,
 			};
 		case 404:
-			return {
-				message: `Metal could not find it: ${metal}`,
-				description: `${notCreated}The resource is not in the organization that owns this API key. Check the ID, and that the credential belongs to the right organization.`,
-			};
+			return (
+				context.notFound ?? {
+					message: `Metal could not find it: ${metal}`,
+					description: `${notCreated}The resource is not in the organization that owns this API key. Check the ID, and that the credential belongs to the right organization.`,
+				}
+			);
 		case 422:
 			return {
 				message: `Metal could not process the request: ${metal}`,

@@ -12,7 +12,8 @@ export function requiredText(
 	label: string,
 	itemIndex: number,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	// extractValue: a resource locator gives its value, whichever mode the user picked.
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	if (isBlank(value)) {
 		throw invalid(context, itemIndex, `The "${label}" parameter is empty in item ${itemIndex}`, {
 			description: `${label} is required. Fill it in, or map it to a field that has a value in every item, such as {{ $json.name }}.`,
@@ -57,23 +58,25 @@ export function optionalBoolean(
 	);
 }
 
-/** A whole number within bounds, read once for the whole run from the first item. */
-export function boundedInteger(
+/** A whole number from `min` (to `max`, when given); `undefined` gives the fallback. */
+export function wholeNumber(
 	context: IExecuteFunctions,
-	fields: IDataObject,
-	key: string,
+	value: unknown,
 	label: string,
-	bounds: { min: number; max: number; fallback: number },
+	bounds: { min: number; max?: number; fallback: number },
+	itemIndex: number,
 ): number {
-	const value = fields[key] ?? bounds.fallback;
-	if (typeof value === 'number' && Number.isInteger(value)) {
-		if (value >= bounds.min && value <= bounds.max) return value;
+	const number = value ?? bounds.fallback;
+	const { min, max } = bounds;
+	if (typeof number === 'number' && Number.isInteger(number)) {
+		if (number >= min && (max === undefined || number <= max)) return number;
 	}
+	const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
 	throw invalid(
 		context,
-		0,
-		`The "${label}" option is ${describe(value)}, not a whole number from ${bounds.min} to ${bounds.max}`,
-		{ description: `Set ${label} to a whole number from ${bounds.min} to ${bounds.max}.` },
+		itemIndex,
+		`The "${label}" parameter in item ${itemIndex} is ${describe(number)}, not a whole number ${range}`,
+		{ description: `Set ${label} to a whole number ${range}.` },
 	);
 }
 

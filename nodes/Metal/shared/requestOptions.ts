@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { boundedInteger } from './parameters';
+import { wholeNumber } from './parameters';
 import { DEFAULT_TIMEOUT_MS } from './transport';
 
 export const DEFAULT_CONCURRENCY = 10;
@@ -48,15 +48,19 @@ export function readRequestOptions(context: IExecuteFunctions): {
 } {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		concurrency: boundedInteger(context, options, 'maxConcurrency', 'Max Concurrent Requests', {
-			min: 1,
-			max: 100,
-			fallback: DEFAULT_CONCURRENCY,
-		}),
-		timeoutMs: boundedInteger(context, options, 'timeout', 'Timeout', {
-			min: 100,
-			max: 600_000,
-			fallback: DEFAULT_TIMEOUT_MS,
-		}),
+		concurrency: wholeNumber(
+			context,
+			options.maxConcurrency,
+			'Max Concurrent Requests',
+			{ min: 1, max: 100, fallback: DEFAULT_CONCURRENCY },
+			0,
+		),
+		timeoutMs: wholeNumber(
+			context,
+			options.timeout,
+			'Timeout',
+			{ min: 100, max: 600_000, fallback: DEFAULT_TIMEOUT_MS },
+			0,
+		),
 	};
 }

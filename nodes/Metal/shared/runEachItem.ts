@@ -15,8 +15,10 @@ export interface ItemOperation<Prepared> {
 	send(prepared: Prepared, itemIndex: number): Promise<IDataObject[]>;
 	/** How many requests may be in flight at once. */
 	concurrency: number;
-	/** Words for the stop summary: what a finished item did ("created") and its output's id. */
+	/** For the stop summary: what a finished item did, such as "created". */
 	done: string;
+	/** Whether the stop summary lists the ids of finished items' outputs: what now exists in Metal. */
+	listIds: boolean;
 }
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -66,7 +68,7 @@ export async function runEachItem<Prepared>(
 	const workerCount = Math.min(operation.concurrency, ready.length);
 	await Promise.all(Array.from({ length: workerCount }, worker));
 
-	if (failures.size > 0) throw withStopSummary(failures, outputs, operation.done);
+	if (failures.size > 0) throw withStopSummary(failures, outputs, operation);
 	return outputs.flat();
 }
 
@@ -84,7 +86,7 @@ function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
 function withStopSummary(
 	failures: Map<number, NodeError>,
 	outputs: INodeExecutionData[][],
-	done: string,
+	{ done, listIds }: Pick<ItemOperation<unknown>, 'done' | 'listIds'>,
 ): NodeError {
 	const [[firstIndex, first], ...others] = [...failures].sort(([a], [b]) => a - b);
 	const finished: string[] = [];
@@ -92,7 +94,7 @@ function withStopSummary(
 	for (let itemIndex = 0; itemIndex < outputs.length; itemIndex++) {
 		const items = outputs[itemIndex];
 		if (items !== undefined) {
-			const ids = items.map((item) => item.json.id).filter((id) => id !== undefined);
+			const ids = listIds ? items.map((item) => item.json.id).filter((id) => id !== undefined) : [];
 			finished.push(ids.length ? `${itemIndex} (id ${ids.join(', ')})` : String(itemIndex));
 		} else if (!failures.has(itemIndex)) {
 			neverSent.push(itemIndex);

@@ -23,6 +23,8 @@ export interface MetalRequest {
 	creates?: string;
 	/** The input item the request is for, named in errors. */
 	itemIndex?: number;
+	/** The error for a 404, when the operation can say better what was not found. */
+	notFound?: { message: string; description: string };
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
@@ -66,7 +68,11 @@ export class MetalClient {
 		const { data } = await this.request(request, policy);
 		if (data !== null && typeof data === 'object' && !Array.isArray(data))
 			return data as IDataObject;
-		throw unexpectedAnswerError(this.context.getNode(), request);
+		throw unexpectedAnswerError(this.node, request);
+	}
+
+	get node() {
+		return this.context.getNode();
 	}
 
 	private async send(request: MetalRequest): Promise<{ body: IDataObject } | RequestFailure> {

@@ -68,6 +68,7 @@ export async function execute(this: IExecuteFunctions) {
 	return await runEachItem(this, {
 		concurrency,
 		done: 'created',
+		listIds: true,
 		prepare: (itemIndex) => workspaceCreateBody(this, itemIndex),
 		send: async (body, itemIndex) => [
 			await client.requestData(

@@ -309,7 +309,7 @@ describe('Workspace → Create: bad input is caught before anything is sent', ()
 		const { error } = await run({ parameters: { name: 'Atlas', options: { maxConcurrency: 0 } } });
 
 		expect(error?.message).toBe(
-			'The "Max Concurrent Requests" option is the number 0, not a whole number from 1 to 100',
+			'The "Max Concurrent Requests" parameter in item 0 is the number 0, not a whole number from 1 to 100',
 		);
 		expect(scope.isDone()).toBe(false);
 	});

@@ -1,0 +1,67 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredText } from '../../shared/parameters';
+import { readRequestOptions, requestOptionsField } from '../../shared/requestOptions';
+import { READ_RETRY_POLICY } from '../../shared/retryPolicy';
+import { runEachItem } from '../../shared/runEachItem';
+import { MetalClient } from '../../shared/transport';
+
+const show = { resource: ['workspace'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Workspace',
+		name: 'workspaceId',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'The workspace to get',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Type to search workspaces…',
+				typeOptions: {
+					searchListMethod: 'searchWorkspaces',
+					searchable: true,
+					searchFilterRequired: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 665f1c2a9b1e4a0012a3b4c5',
+			},
+		],
+	},
+	requestOptionsField(show),
+];
+
+export async function execute(this: IExecuteFunctions) {
+	const { concurrency, timeoutMs } = readRequestOptions(this);
+	const client = await MetalClient.create(this, timeoutMs);
+	return await runEachItem(this, {
+		concurrency,
+		done: 'read',
+		listIds: false,
+		prepare: (itemIndex) => requiredText(this, 'workspaceId', 'Workspace', itemIndex),
+		send: async (id, itemIndex) => [
+			await client.requestData(
+				{
+					method: 'GET',
+					path: `/v1/workspaces/${encodeURIComponent(id)}`,
+					itemIndex,
+					notFound: {
+						message: `Metal has no workspace with the ID "${id}"`,
+						description:
+							"Check the ID: it may be mistyped, or belong to a workspace of another organization than the API key's. Pick the workspace From List, or find its ID with Workspace → Search.",
+					},
+				},
+				READ_RETRY_POLICY,
+			),
+		],
+	});
+}
