@@ -1,10 +1,14 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { searchPage } from '../shared/pagination';
+import { PICKER_RETRY_POLICY } from '../shared/retryPolicy';
 import { MetalClient } from '../shared/transport';
 import { SEARCH_PATH } from '../resources/workspace/search';
 
 const PAGE_SIZE = 20;
+
+// Someone is waiting in the editor: fail fast rather than wait out the run-time timeout.
+const PICKER_TIMEOUT_MS = 10_000;
 
 /** "From List" of the Workspace picker: Metal's search, a page at a time as the user scrolls. */
 export async function searchWorkspaces(
@@ -14,19 +18,28 @@ export async function searchWorkspaces(
 ): Promise<INodeListSearchResult> {
 	// Metal's search needs a query; the picker asks the user to type one first.
 	if (!filter?.trim()) return { results: [] };
-	const client = await MetalClient.create(this);
+	const client = await MetalClient.create(this, PICKER_TIMEOUT_MS);
 	const page = Number(paginationToken ?? 1);
-	const { results, totalPages } = await searchPage(client, SEARCH_PATH, {
-		query: filter,
-		page,
-		limit: PAGE_SIZE,
-	});
+	const { results, totalPages } = await searchPage(
+		client,
+		SEARCH_PATH,
+		{ query: filter, page, limit: PAGE_SIZE },
+		PICKER_RETRY_POLICY,
+	);
 	const hasMore = totalPages === undefined ? results.length === PAGE_SIZE : page < totalPages;
 	return {
 		results: results.map((workspace) => ({
-			name: workspace.company ? `${workspace.name} (${workspace.company})` : String(workspace.name),
+			name: pickerLabel(workspace),
 			value: String(workspace.id),
 		})),
 		paginationToken: hasMore ? String(page + 1) : undefined,
 	};
+}
+
+function pickerLabel(workspace: IDataObject): string {
+	const name =
+		typeof workspace.name === 'string' && workspace.name ? workspace.name : String(workspace.id);
+	return typeof workspace.company === 'string' && workspace.company
+		? `${name} (${workspace.company})`
+		: name;
 }

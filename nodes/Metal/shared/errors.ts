@@ -4,6 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RequestFailure } from './failures';
 import type { MetalRequest } from './transport';
 
+type NodeError = NodeApiError | NodeOperationError;
+
 interface FailureContext extends MetalRequest {
 	tries: number;
 	baseUrl: string;
@@ -11,6 +13,20 @@ interface FailureContext extends MetalRequest {
 }
 
 const SUPPORT = 'support@metal.ai';
+
+// What an error says about Metal's state, for the stop summary: kept beside the error, not in it.
+const outcomeUnknown = new WeakSet<Error>();
+const neverSent = new WeakSet<Error>();
+
+/** Whether Metal may have acted on the failed request (created the workspace) before it failed. */
+export function isOutcomeUnknown(error: Error): boolean {
+	return outcomeUnknown.has(error);
+}
+
+/** Whether the request was given up before it was sent, because the run was stopping. */
+export function wasNeverSent(error: Error): boolean {
+	return neverSent.has(error);
+}
 
 /**
  * Turns a final failure into the error the user reads: what happened (with Metal's own words), then
@@ -21,33 +37,66 @@ export function failureToNodeError(
 	node: INode,
 	failure: RequestFailure,
 	context: FailureContext,
-): NodeApiError | NodeOperationError {
-	const { message, description } = explain(failure, context);
-	const itemIndex = context.itemIndex;
-	if (failure.kind === 'status') {
-		return new NodeApiError(node, { error: failure.metalMessage } as JsonObject, {
-			message,
-			description,
-			httpCode: String(failure.status),
-			itemIndex,
-		});
-	}
-	return new NodeOperationError(node, message, { description, itemIndex });
+): NodeError {
+	const { message, description, unknown } = explain(failure, context);
+	const { itemIndex } = context;
+	const error =
+		failure.kind === 'status'
+			? new NodeApiError(node, { error: failure.metalMessage } as JsonObject, {
+					message,
+					description,
+					httpCode: String(failure.status),
+					itemIndex,
+				})
+			: new NodeOperationError(node, message, { description, itemIndex });
+	if (unknown && context.creates) outcomeUnknown.add(error);
+	return error;
 }
 
 /** Metal said yes but sent no `data` object: a proxy in the way, or an API change. */
 export function unexpectedAnswerError(node: INode, request: MetalRequest): NodeOperationError {
 	const { creates } = request;
-	return new NodeOperationError(node, 'Metal answered without the expected data', {
+	const error = new NodeOperationError(node, 'Metal answered without the expected data', {
 		description: `Check that the Base URL in the Metal API credential points at the Metal API.${creates ? ` ${mayExist(creates)}` : ''}`,
 		itemIndex: request.itemIndex,
 	});
+	if (creates) outcomeUnknown.add(error);
+	return error;
+}
+
+/** A request waiting to retry was given up because the run is stopping; nothing more was sent. */
+export function abandonedError(node: INode, request: MetalRequest): NodeOperationError {
+	const error = new NodeOperationError(node, 'Not sent again: the run stopped', {
+		description: 'Another item failed while this one waited to retry, so it was not sent again.',
+		itemIndex: request.itemIndex,
+	});
+	neverSent.add(error);
+	return error;
+}
+
+/**
+ * Any other failure of n8n's HTTP helper (a blocked address, a cancelled run). Re-created from its
+ * message alone: the original carries the request, API key header included.
+ */
+export function otherRequestError(
+	node: INode,
+	error: unknown,
+	request: MetalRequest,
+): NodeOperationError {
+	const { creates } = request;
+	const text = error instanceof Error ? error.message : String(error);
+	const fresh = new NodeOperationError(node, `The request to Metal failed: ${text}`, {
+		description: `Check the Base URL in the Metal API credential and this machine's network settings.${creates ? ` ${mayExist(creates)}` : ''}`,
+		itemIndex: request.itemIndex,
+	});
+	if (creates) outcomeUnknown.add(fresh);
+	return fresh;
 }
 
 function explain(
 	failure: RequestFailure,
 	context: FailureContext,
-): { message: string; description: string } {
+): { message: string; description: string; unknown?: boolean } {
 	const { creates } = context;
 	const unknownOutcome = creates
 		? `${mayExist(creates)} The node does not retry it by itself, so that it is never created twice.`
@@ -60,13 +109,14 @@ function explain(
 			description:
 				unknownOutcome ??
 				`Metal did not answer after ${tries(context.tries)}. Try again later, or raise Timeout in the node's options.`,
+			unknown: true,
 		};
 	}
 	if (failure.kind === 'connection') {
 		if (!failure.reached) {
 			return {
 				message: `Could not connect to Metal at ${context.baseUrl}`,
-				description: `${notCreated}The request never reached Metal (${failure.code}). Check the Base URL in the Metal API credential and this machine's network connection.`,
+				description: `${notCreated}The request never reached Metal (${failure.code}, after ${tries(context.tries)}). Check the Base URL in the Metal API credential and this machine's network connection.`,
 			};
 		}
 		return {
@@ -74,10 +124,17 @@ function explain(
 			description:
 				unknownOutcome ??
 				`The connection dropped (${failure.code}) after ${tries(context.tries)}. Try again later.`,
+			unknown: true,
 		};
 	}
 
 	const metal = failure.metalMessage;
+	if (failure.status >= 300 && failure.status < 400) {
+		return {
+			message: `The Base URL redirects elsewhere (${failure.status}${failure.location ? ` to ${failure.location}` : ''})`,
+			description: `${notCreated}The node does not follow redirects, so that the API key is never sent to another address. Set the Base URL in the Metal API credential to the address the API answers at.`,
+		};
+	}
 	switch (failure.status) {
 		case 400:
 			return {
@@ -98,7 +155,7 @@ function explain(
 			return (
 				context.notFound ?? {
 					message: `Metal could not find it: ${metal}`,
-					description: `${notCreated}The resource is not in the organization that owns this API key. Check the ID, and that the credential belongs to the right organization.`,
+					description: `${notCreated}Check the Base URL in the Metal API credential, and that what you asked for belongs to the organization of this API key.`,
 				}
 			);
 		case 422:
@@ -118,6 +175,7 @@ function explain(
 			description:
 				unknownOutcome ??
 				`Metal kept failing after ${tries(context.tries)}. Try again later, and contact ${SUPPORT} if it persists.`,
+			unknown: true,
 		};
 	}
 	return {

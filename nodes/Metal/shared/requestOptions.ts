@@ -10,7 +10,7 @@ import { DEFAULT_TIMEOUT_MS } from './transport';
 
 export const DEFAULT_CONCURRENCY = 10;
 
-/** The Options collection every operation shows: how hard and how long to press on Metal. */
+/** The Options collection of a resource's operations: how hard and how long to press on Metal. */
 export function requestOptionsField(show: IDisplayOptions['show']): INodeProperties {
 	return {
 		displayName: 'Options',

@@ -1,13 +1,16 @@
+import type { RequestFailure } from './failures';
+
 /**
  * When a request may be sent again, and for how long. Policies are data so that each operation picks
  * its own: a create must never be repeated after Metal may have acted on it, a read may.
  */
 export interface RetryPolicy {
 	/**
-	 * `rateLimit`: only 429, which Metal answers before doing anything, so a retry cannot duplicate.
+	 * `unsentOnly`: only failures after which Metal cannot have acted (429, and connections that never
+	 * reached it), so a retry cannot create anything twice.
 	 * `transient`: also 5xx, timeouts and dropped connections, for requests that change nothing.
 	 */
-	retryOn: 'rateLimit' | 'transient';
+	retryOn: 'unsentOnly' | 'transient';
 	/** Tries in all, the first one included. */
 	maxTries: number;
 	/** The first backoff; each further one doubles, up to `maxDelayMs`. */
@@ -20,9 +23,29 @@ export interface RetryPolicy {
 // Metal's rate-limit guide starts at 1 s, doubles, and gives up after 5 tries.
 const BACKOFF = { maxTries: 5, baseDelayMs: 1_000, maxDelayMs: 30_000, maxTotalWaitMs: 120_000 };
 
-export const WRITE_RETRY_POLICY: RetryPolicy = { retryOn: 'rateLimit', ...BACKOFF };
+export const WRITE_RETRY_POLICY: RetryPolicy = { retryOn: 'unsentOnly', ...BACKOFF };
 
 export const READ_RETRY_POLICY: RetryPolicy = { retryOn: 'transient', ...BACKOFF };
+
+/** For the editor's pickers: someone is waiting, so one quick second try at most. */
+export const PICKER_RETRY_POLICY: RetryPolicy = {
+	retryOn: 'transient',
+	maxTries: 2,
+	baseDelayMs: 1_000,
+	maxDelayMs: 1_000,
+	maxTotalWaitMs: 1_000,
+};
+
+export function isRetryable(failure: RequestFailure, policy: RetryPolicy): boolean {
+	switch (failure.kind) {
+		case 'status':
+			return failure.status === 429 || (policy.retryOn === 'transient' && failure.status >= 500);
+		case 'timeout':
+			return policy.retryOn === 'transient';
+		case 'connection':
+			return failure.transient && (policy.retryOn === 'transient' || !failure.reached);
+	}
+}
 
 /**
  * The wait before the next try, after `failedTries` failures. A Retry-After header wins when present;

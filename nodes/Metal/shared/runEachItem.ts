@@ -6,19 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isOutcomeUnknown, wasNeverSent } from './errors';
+
 /**
  * One operation as the runner sees it. `prepare` reads and checks an item's parameters without
  * sending anything; `send` makes the item's request and resolves to its output objects.
  */
 export interface ItemOperation<Prepared> {
 	prepare(itemIndex: number): Prepared;
-	send(prepared: Prepared, itemIndex: number): Promise<IDataObject[]>;
+	/** `stopping` turns true when the run is stopping: pass it on so that retries give up. */
+	send(prepared: Prepared, itemIndex: number, stopping: () => boolean): Promise<IDataObject[]>;
 	/** How many requests may be in flight at once. */
 	concurrency: number;
-	/** For the stop summary: what a finished item did, such as "created". */
-	done: string;
-	/** Whether the stop summary lists the ids of finished items' outputs: what now exists in Metal. */
-	listIds: boolean;
+	/** What the operation creates, such as "workspace"; undefined for reads. */
+	creates?: string;
 }
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -29,7 +30,7 @@ type NodeError = NodeApiError | NodeOperationError;
  *    is sent (with Continue On Fail it becomes an error item and the others go on);
  * 2. requests go out with at most `concurrency` in flight, in input order;
  * 3. without Continue On Fail, the first failure stops new requests, lets those in flight finish, and
- *    throws an error that accounts for every item: finished (with ids), failed, or never sent.
+ *    throws an error that accounts for every item: done (with ids), failed, or not sent.
  * The output keeps input order, one entry or more per item, each paired with its item.
  */
 export async function runEachItem<Prepared>(
@@ -51,15 +52,19 @@ export async function runEachItem<Prepared>(
 		}
 	}
 
+	// Failures in the order they happened; the first one is the error the user sees.
 	const failures = new Map<number, NodeError>();
+	const cancelled = () => context.getExecutionCancelSignal()?.aborted === true;
+	const stopping = () => failures.size > 0 || cancelled();
 	let next = 0;
 	const worker = async () => {
-		while (next < ready.length && (continueOnFail || failures.size === 0)) {
+		while (next < ready.length && !(continueOnFail ? cancelled() : stopping())) {
 			const { itemIndex, prepared } = ready[next++];
 			try {
-				const results = await operation.send(prepared, itemIndex);
+				const results = await operation.send(prepared, itemIndex, stopping);
 				outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (error) {
+				if (wasNeverSent(error as Error)) continue;
 				if (continueOnFail) outputs[itemIndex] = [errorItem(error as NodeError, itemIndex)];
 				else failures.set(itemIndex, error as NodeError);
 			}
@@ -68,7 +73,7 @@ export async function runEachItem<Prepared>(
 	const workerCount = Math.min(operation.concurrency, ready.length);
 	await Promise.all(Array.from({ length: workerCount }, worker));
 
-	if (failures.size > 0) throw withStopSummary(failures, outputs, operation);
+	if (failures.size > 0) throw withStopSummary(failures, outputs, operation.creates);
 	return outputs.flat();
 }
 
@@ -80,36 +85,59 @@ function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
 }
 
 /**
- * Adds to the first failure's error which items finished, which failed and which were never sent,
- * so the user can re-run exactly the rest. Retry On Fail would re-send finished items too.
+ * Adds to the first failure's error what became of every item, so that the user can re-run exactly
+ * the rest. For a create, the summary names the created ids and the items whose outcome is unknown.
  */
 function withStopSummary(
 	failures: Map<number, NodeError>,
 	outputs: INodeExecutionData[][],
-	{ done, listIds }: Pick<ItemOperation<unknown>, 'done' | 'listIds'>,
+	creates: string | undefined,
 ): NodeError {
-	const [[firstIndex, first], ...others] = [...failures].sort(([a], [b]) => a - b);
-	const finished: string[] = [];
-	const neverSent: number[] = [];
+	const [[firstIndex, first], ...others] = [...failures];
+	const done: string[] = [];
+	const unknown: number[] = [];
+	const failed: number[] = [];
+	const notSent: number[] = [];
 	for (let itemIndex = 0; itemIndex < outputs.length; itemIndex++) {
+		const error = failures.get(itemIndex);
 		const items = outputs[itemIndex];
 		if (items !== undefined) {
-			const ids = listIds ? items.map((item) => item.json.id).filter((id) => id !== undefined) : [];
-			finished.push(ids.length ? `${itemIndex} (id ${ids.join(', ')})` : String(itemIndex));
-		} else if (!failures.has(itemIndex)) {
-			neverSent.push(itemIndex);
+			const ids = creates ? items.map((item) => item.json.id).filter((id) => id !== undefined) : [];
+			done.push(ids.length ? `${itemIndex} (id ${ids.join(', ')})` : String(itemIndex));
+		} else if (error === undefined) {
+			notSent.push(itemIndex);
+		} else if (isOutcomeUnknown(error)) {
+			unknown.push(itemIndex);
+		} else {
+			failed.push(itemIndex);
 		}
 	}
-	const lines = [
+	const none = (list: unknown[]) => (list.length ? undefined : 'none');
+	const lines = creates
+		? [
+				`Created: ${none(done) ?? done.join('; ')}.`,
+				unknown.length
+					? `May or may not have been created (check in Metal before running them again): ${ranges(unknown)}.`
+					: '',
+				failed.length ? `Failed, nothing created: ${ranges(failed)}.` : '',
+				`Not sent: ${none(notSent) ?? ranges(notSent)}.`,
+				`Fix the cause, then run only the items that were not created. Retry On Fail is not needed: it would send every item again.`,
+			]
+		: [
+				`Done: ${none(done) ?? ranges(done.map(Number))}.`,
+				`Failed: ${ranges([...unknown, ...failed].sort((a, b) => a - b))}.`,
+				`Not run: ${none(notSent) ?? ranges(notSent)}.`,
+				'Fix the cause and run the node again.',
+			];
+	first.description = [
 		first.description ?? '',
 		'',
 		`The run stopped at item ${firstIndex}.`,
-		`Items ${done}: ${finished.length ? finished.join('; ') : 'none'}.`,
-		...others.map(([itemIndex, error]) => `Item ${itemIndex} failed too: ${error.message}.`),
-		`Items never sent: ${neverSent.length ? ranges(neverSent) : 'none'}.`,
-		`Fix the cause, then run only the items that were not ${done}. Retry On Fail is not needed: it would send every item again.`,
-	];
-	first.description = lines.join('\n').trim();
+		...others.map(([itemIndex, error]) => `Item ${itemIndex} failed too: ${error.message}`),
+		...lines.filter((line) => line !== ''),
+	]
+		.join('\n')
+		.trim();
 	return first;
 }
 

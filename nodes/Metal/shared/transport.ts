@@ -4,13 +4,17 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { failureToNodeError, unexpectedAnswerError } from './errors';
+import {
+	abandonedError,
+	failureToNodeError,
+	otherRequestError,
+	unexpectedAnswerError,
+} from './errors';
 import { metalMessageOf, networkFailureOf, type RequestFailure } from './failures';
-import { retryDelayMs, type RetryPolicy } from './retryPolicy';
+import { isRetryable, retryDelayMs, type RetryPolicy } from './retryPolicy';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -25,6 +29,8 @@ export interface MetalRequest {
 	itemIndex?: number;
 	/** The error for a 404, when the operation can say better what was not found. */
 	notFound?: { message: string; description: string };
+	/** Asked before each retry: true when the run is stopping and the request should not go again. */
+	stopping?: () => boolean;
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
@@ -43,6 +49,10 @@ export class MetalClient {
 		return new MetalClient(context, parseBaseUrl(context, credentials.baseUrl), timeoutMs);
 	}
 
+	get node() {
+		return this.context.getNode();
+	}
+
 	/** Sends the request, retrying as the policy allows, and resolves to Metal's JSON answer. */
 	async request(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
 		let waitedMs = 0;
@@ -51,15 +61,17 @@ export class MetalClient {
 			if (!('kind' in answer)) return answer.body;
 			const delayMs = this.retryDelay(answer, policy, tries, waitedMs);
 			if (delayMs === undefined) {
-				throw failureToNodeError(this.context.getNode(), answer, {
+				throw failureToNodeError(this.node, answer, {
 					...request,
 					tries,
 					baseUrl: this.baseUrl,
 					timeoutMs: this.timeoutMs,
 				});
 			}
-			await sleep(delayMs);
+			// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
+			await sleep(delayMs, this.cancelSignal());
 			waitedMs += delayMs;
+			if (request.stopping?.()) throw abandonedError(this.node, request);
 		}
 	}
 
@@ -69,10 +81,6 @@ export class MetalClient {
 		if (data !== null && typeof data === 'object' && !Array.isArray(data))
 			return data as IDataObject;
 		throw unexpectedAnswerError(this.node, request);
-	}
-
-	get node() {
-		return this.context.getNode();
 	}
 
 	private async send(request: MetalRequest): Promise<{ body: IDataObject } | RequestFailure> {
@@ -90,23 +98,23 @@ export class MetalClient {
 					returnFullResponse: true,
 					// Statuses are read here rather than thrown, to decide on retries and wording.
 					ignoreHttpStatusErrors: true,
+					// Redirected requests keep their headers, API key included, even to another host.
+					disableFollowRedirect: true,
 				},
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = networkFailureOf(error);
-			// Not a network failure (a cancelled run, a missing credential): n8n's own error, unchanged.
-			if (failure === undefined)
-				throw new NodeApiError(this.context.getNode(), error as JsonObject);
+			if (failure === undefined) throw otherRequestError(this.node, error, request);
 			return failure;
 		}
 		const { statusCode: status, body, headers } = response;
 		if (status >= 200 && status < 300) return { body: (body ?? {}) as IDataObject };
-		const retryAfter = headers['retry-after'];
 		return {
 			kind: 'status',
 			status,
 			metalMessage: metalMessageOf(body, status),
-			retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+			retryAfter: headerText(headers['retry-after']),
+			location: headerText(headers.location),
 		};
 	}
 
@@ -122,12 +130,16 @@ export class MetalClient {
 		const delayMs = retryDelayMs(policy, tries, retryAfter);
 		return waitedMs + delayMs <= policy.maxTotalWaitMs ? delayMs : undefined;
 	}
+
+	private cancelSignal() {
+		return 'getExecutionCancelSignal' in this.context
+			? this.context.getExecutionCancelSignal()
+			: undefined;
+	}
 }
 
-function isRetryable(failure: RequestFailure, policy: RetryPolicy): boolean {
-	if (failure.kind === 'status' && failure.status === 429) return true;
-	if (policy.retryOn === 'rateLimit') return false;
-	return failure.kind !== 'status' || failure.status >= 500;
+function headerText(value: unknown): string | undefined {
+	return typeof value === 'string' ? value : undefined;
 }
 
 function parseBaseUrl(context: Context, value: unknown): string {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionalBoolean, optionalText, requiredText } from '../../shared/parameters';
-import { readRequestOptions, requestOptionsField } from '../../shared/requestOptions';
+import { readRequestOptions } from '../../shared/requestOptions';
 import { WRITE_RETRY_POLICY } from '../../shared/retryPolicy';
 import { runEachItem } from '../../shared/runEachItem';
 import { MetalClient } from '../../shared/transport';
@@ -41,11 +41,10 @@ export const description: INodeProperties[] = [
 				name: 'isPrivate',
 				type: 'boolean',
 				default: false,
-				description: 'Whether only you can see the workspace',
+				description: 'Whether Metal marks the workspace as private',
 			},
 		],
 	},
-	requestOptionsField(show),
 ];
 
 /** One item's `WorkspaceCreate` body, with only the fields the user set. */
@@ -67,12 +66,23 @@ export async function execute(this: IExecuteFunctions) {
 	const client = await MetalClient.create(this, timeoutMs);
 	return await runEachItem(this, {
 		concurrency,
-		done: 'created',
-		listIds: true,
+		creates: 'workspace',
 		prepare: (itemIndex) => workspaceCreateBody(this, itemIndex),
-		send: async (body, itemIndex) => [
+		send: async (body, itemIndex, stopping) => [
 			await client.requestData(
-				{ method: 'POST', path: '/v1/workspaces', body, creates: 'workspace', itemIndex },
+				{
+					method: 'POST',
+					path: '/v1/workspaces',
+					body,
+					creates: 'workspace',
+					itemIndex,
+					stopping,
+					notFound: {
+						message: 'Metal has no workspaces endpoint at this Base URL',
+						description:
+							'No workspace was created. Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/workspaces to it.',
+					},
+				},
 				WRITE_RETRY_POLICY,
 			),
 		],

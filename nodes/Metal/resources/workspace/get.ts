@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredText } from '../../shared/parameters';
-import { readRequestOptions, requestOptionsField } from '../../shared/requestOptions';
+import { readRequestOptions } from '../../shared/requestOptions';
 import { READ_RETRY_POLICY } from '../../shared/retryPolicy';
 import { runEachItem } from '../../shared/runEachItem';
 import { MetalClient } from '../../shared/transport';
@@ -34,10 +34,19 @@ export const description: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 665f1c2a9b1e4a0012a3b4c5',
+				// Metal IDs are 24 hexadecimal characters; the editor flags a typo before a run.
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[0-9a-fA-F]{24}$',
+							errorMessage: 'Not a Metal ID: an ID is 24 characters, 0-9 and a-f',
+						},
+					},
+				],
 			},
 		],
 	},
-	requestOptionsField(show),
 ];
 
 export async function execute(this: IExecuteFunctions) {
@@ -45,15 +54,14 @@ export async function execute(this: IExecuteFunctions) {
 	const client = await MetalClient.create(this, timeoutMs);
 	return await runEachItem(this, {
 		concurrency,
-		done: 'read',
-		listIds: false,
 		prepare: (itemIndex) => requiredText(this, 'workspaceId', 'Workspace', itemIndex),
-		send: async (id, itemIndex) => [
+		send: async (id, itemIndex, stopping) => [
 			await client.requestData(
 				{
 					method: 'GET',
 					path: `/v1/workspaces/${encodeURIComponent(id)}`,
 					itemIndex,
+					stopping,
 					notFound: {
 						message: `Metal has no workspace with the ID "${id}"`,
 						description:

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as create from './create';
 import * as get from './get';
 import * as search from './search';
+import { requestOptionsField } from '../../shared/requestOptions';
 
 export const workspaceOperations = { create, get, search };
 
@@ -40,4 +41,5 @@ export const workspaceDescription: INodeProperties[] = [
 	...create.description,
 	...get.description,
 	...search.description,
+	requestOptionsField({ resource: ['workspace'] }),
 ];

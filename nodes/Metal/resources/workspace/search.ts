@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { searchAll } from '../../shared/pagination';
 import { requiredText, wholeNumber } from '../../shared/parameters';
-import { readRequestOptions, requestOptionsField } from '../../shared/requestOptions';
+import { readRequestOptions } from '../../shared/requestOptions';
 import { runEachItem } from '../../shared/runEachItem';
 import { MetalClient } from '../../shared/transport';
 
@@ -40,7 +40,6 @@ export const description: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
-	requestOptionsField(show),
 ];
 
 interface SearchRequest {
@@ -63,10 +62,8 @@ export async function execute(this: IExecuteFunctions) {
 	const client = await MetalClient.create(this, timeoutMs);
 	return await runEachItem(this, {
 		concurrency,
-		done: 'searched',
-		listIds: false,
 		prepare: (itemIndex) => readSearch(this, itemIndex),
-		send: async (search, itemIndex) =>
-			await searchAll(client, SEARCH_PATH, { ...search, itemIndex }),
+		send: async (search, itemIndex, stopping) =>
+			await searchAll(client, SEARCH_PATH, { ...search, itemIndex, stopping }),
 	});
 }

@@ -19,6 +19,7 @@ const get = (workspaceId: INodeParameterResourceLocator) => ({
 });
 
 beforeEach(() => waits.mockClear());
+afterEach(() => jest.restoreAllMocks());
 
 describe('Workspace → Get', () => {
 	it.each([
@@ -104,7 +105,7 @@ describe('Workspace → Get', () => {
 		});
 
 		expect(requests).toHaveLength(2);
-		expect(waits.mock.calls).toEqual([[500]]);
+		expect(waits.mock.calls.map(([ms]) => ms)).toEqual([500]);
 		expect(output).toEqual([{ json: workspace, pairedItem: { item: 0 } }]);
 	});
 
