@@ -1,4 +1,8 @@
 import nock from 'nock';
+import { NodeOperationError, type IExecuteFunctions, type INodeType } from 'n8n-workflow';
+
+import { Metal } from '../../../../nodes/Metal/Metal.node';
+import { containsText } from '../../../helpers/findText';
 
 import { created, interceptMetal } from '../../../helpers/metalNock';
 import { BASE_URL, CANARY_KEY, runMetalNode, type RunOptions } from '../../../helpers/runMetalNode';
@@ -61,12 +65,49 @@ const scenarios: Array<[string, () => void, Partial<RunOptions>]> = [
 	],
 ];
 
-describe('the API key never appears in what a run returns', () => {
+/** The Metal node, keeping what its execute() throws, before n8n copies it into the run data. */
+function capturingMetal(thrown: unknown[]): INodeType {
+	const metal = new Metal();
+	return {
+		description: metal.description,
+		methods: metal.methods,
+		async execute(this: IExecuteFunctions) {
+			try {
+				return await metal.execute.call(this);
+			} catch (error) {
+				thrown.push(error);
+				// The node throws only n8n errors, which this constructor hands back unchanged.
+				throw new NodeOperationError(this.getNode(), error as Error);
+			}
+		},
+	};
+}
+
+describe('the API key never appears in what a run returns, nor in the error the node throws', () => {
 	it.each(scenarios)('%s', async (_, intercept, options) => {
 		intercept();
+		const thrown: unknown[] = [];
 
-		const { run } = await runMetalNode({ items, parameters: create, ...options });
+		const { run } = await runMetalNode({
+			items,
+			parameters: create,
+			...options,
+			nodeType: { name: 'n8n-nodes-metal.metal', type: capturingMetal(thrown) },
+		});
 
-		expect(JSON.stringify(run)).not.toContain(CANARY_KEY);
+		expect(containsText(run, CANARY_KEY)).toBe(false);
+		expect(thrown.some((error) => containsText(error, CANARY_KEY))).toBe(false);
+	});
+
+	it('the search can find the key where it is', () => {
+		const inCause = Object.assign(new Error('boom'), {
+			cause: { config: { headers: { 'x-metal-api-key': CANARY_KEY } } },
+		});
+		const hidden = new Error('boom');
+		Object.defineProperty(hidden, 'secret', { value: { deep: [CANARY_KEY] }, enumerable: false });
+
+		expect(containsText(inCause, CANARY_KEY)).toBe(true);
+		expect(containsText(hidden, CANARY_KEY)).toBe(true);
+		expect(containsText(new Error('boom'), CANARY_KEY)).toBe(false);
 	});
 });

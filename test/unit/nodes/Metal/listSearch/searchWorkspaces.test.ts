@@ -69,4 +69,27 @@ describe('Workspace picker (From List)', () => {
 			'Metal did not accept the credentials: invalid api key or clientId',
 		);
 	});
+
+	it('without metadata, offers a next page only after a full page', async () => {
+		const full = Array.from({ length: 20 }, (_, n) => ({ id: `w${n}`, name: '' }));
+		interceptMetal({ path: '/v1/workspaces/search', reply: () => [200, { data: full }] });
+
+		const result = await searchWorkspaces.call(context(), 'atlas');
+
+		expect(result.paginationToken).toBe('2');
+		expect(result.results[0]).toEqual({ name: 'w0', value: 'w0' });
+	});
+
+	it('a server error is tried twice, then shown', async () => {
+		const requests = interceptMetal({
+			path: '/v1/workspaces/search',
+			times: 3,
+			reply: () => [500, { error: 'Internal server error' }],
+		});
+
+		await expect(searchWorkspaces.call(context(), 'atlas')).rejects.toThrow(
+			'Metal answered with a server error (500): Internal server error',
+		);
+		expect(requests).toHaveLength(2);
+	});
 });

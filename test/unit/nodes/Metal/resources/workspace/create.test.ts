@@ -455,4 +455,29 @@ describe('Workspace → Create: many items', () => {
 			},
 		]);
 	});
+
+	it('a second failure in flight is named too, with its own outcome', async () => {
+		// Items 0 and 1 go out together: 0 is rejected (nothing created), 1 times out (unknown).
+		nock(BASE_URL).post('/v1/workspaces', { name: 'Slow' }).delay(400).reply(201, {});
+		interceptMetal({
+			path: '/v1/workspaces',
+			reply: () => [400, { error: 'Invalid request body' }],
+		});
+
+		const { error } = await run({
+			items: [{ name: 'Rejected' }, { name: 'Slow' }, { name: 'Later' }],
+			parameters: { name: '={{ $json.name }}', options: { maxConcurrency: 2, timeout: 200 } },
+		});
+
+		expect(error?.message).toBe('Metal rejected the request as invalid: Invalid request body');
+		expect(error?.description?.split('\n').slice(2)).toEqual([
+			'The run stopped at item 0.',
+			'Item 1 failed too: Metal did not answer within 200 ms',
+			'Created: none.',
+			'May or may not have been created (check in Metal before running them again): 1.',
+			'Failed, nothing created: 0.',
+			'Not sent: 2.',
+			'Fix the cause, then run only the items that were not created. Retry On Fail is not needed: it would send every item again.',
+		]);
+	});
 });

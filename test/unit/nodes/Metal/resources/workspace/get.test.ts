@@ -128,4 +128,63 @@ describe('Workspace → Get', () => {
 			'Metal kept failing after 5 tries. Try again later, and contact support@metal.ai if it persists.',
 		);
 	});
+
+	it('with Continue On Fail (error output), a missing workspace goes to the error output', async () => {
+		const other = '665f1c2a9b1e4a0012a3b999';
+		interceptMetal({
+			method: 'get',
+			path: `/v1/workspaces/${ID}`,
+			reply: () => [200, { data: workspace }],
+		});
+		interceptMetal({
+			method: 'get',
+			path: `/v1/workspaces/${other}`,
+			reply: () => [404, { error: 'Workspace not found' }],
+		});
+
+		const { output, errorOutput } = await runMetalNode({
+			items: [{ workspace: ID }, { workspace: other }],
+			parameters: get({ __rl: true, mode: 'id', value: '={{ $json.workspace }}' }),
+			onError: 'continueErrorOutput',
+		});
+
+		expect(output).toEqual([{ json: workspace, pairedItem: { item: 0 } }]);
+		expect(errorOutput).toEqual([
+			{
+				json: {
+					workspace: other,
+					error: `Metal has no workspace with the ID "${other}"`,
+					details:
+						"Check the ID: it may be mistyped, or belong to a workspace of another organization than the API key's. Pick the workspace From List, or find its ID with Workspace → Search.",
+				},
+				pairedItem: { item: 1 },
+			},
+		]);
+	});
+
+	it('keeps at most Max Concurrent Requests in flight', async () => {
+		const { sleep: realSleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+		let inFlight = 0;
+		let mostInFlight = 0;
+		interceptMetal({
+			method: 'get',
+			path: `/v1/workspaces/${ID}`,
+			times: 8,
+			reply: async () => {
+				inFlight++;
+				mostInFlight = Math.max(mostInFlight, inFlight);
+				await realSleep(20);
+				inFlight--;
+				return [200, { data: workspace }];
+			},
+		});
+
+		const { output } = await runMetalNode({
+			items: Array.from({ length: 8 }, () => ({})),
+			parameters: { ...get({ __rl: true, mode: 'id', value: ID }), options: { maxConcurrency: 2 } },
+		});
+
+		expect(output).toHaveLength(8);
+		expect(mostInFlight).toBe(2);
+	});
 });

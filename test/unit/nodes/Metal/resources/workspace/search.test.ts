@@ -161,4 +161,60 @@ describe('Workspace → Search', () => {
 
 		expect(error?.message).toBe('Metal answered without the expected data');
 	});
+
+	it('with Continue On Fail, a failed search is an error item paired with its input', async () => {
+		interceptMetal({
+			path: '/v1/workspaces/search',
+			times: 2,
+			reply: (body) =>
+				(body as { query: string }).query === 'bad'
+					? [400, { error: 'Invalid request body' }]
+					: [200, { data: [{ id: 'w1' }], metadata: { totalPages: 1 } }],
+		});
+
+		const { output } = await runMetalNode({
+			items: [{ q: 'bad' }, { q: 'good' }],
+			parameters: search({ query: '={{ $json.q }}', options: { maxConcurrency: 1 } }),
+			onError: 'continueRegularOutput',
+		});
+
+		expect(output).toEqual([
+			{
+				json: {
+					error: 'Metal rejected the request as invalid: Invalid request body',
+					details:
+						"Check this item's values against the fields of the operation; Metal accepts only the documented fields and types.",
+				},
+				pairedItem: { item: 0 },
+			},
+			{ json: { id: 'w1' }, pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('without Continue On Fail, the stop summary accounts for every item', async () => {
+		interceptMetal({
+			path: '/v1/workspaces/search',
+			times: 4,
+			reply: (body) =>
+				(body as { query: string }).query === 'q1'
+					? [401, { error: 'invalid api key or clientId' }]
+					: [200, { data: [], metadata: { totalPages: 1 } }],
+		});
+
+		const { error } = await runMetalNode({
+			items: [{ q: 'q0' }, { q: 'q1' }, { q: 'q2' }, { q: 'q3' }],
+			parameters: search({ query: '={{ $json.q }}', options: { maxConcurrency: 1 } }),
+		});
+
+		expect(error?.message).toBe(
+			'Metal did not accept the credentials: invalid api key or clientId',
+		);
+		expect(error?.description?.split('\n').slice(2)).toEqual([
+			'The run stopped at item 1.',
+			'Done: 0.',
+			'Failed: 1.',
+			'Not run: 2–3.',
+			'Fix the cause and run the node again.',
+		]);
+	});
 });
