@@ -13,9 +13,18 @@ const check = (ok, problem) => ok || problems.push(problem);
 
 check(pkg.n8n?.n8nNodesApiVersion === 1, 'n8n.n8nNodesApiVersion must be 1');
 check(pkg.n8n?.strict === true, 'n8n.strict must be true');
-check(pkg.keywords?.includes('n8n-community-node-package'), 'keyword n8n-community-node-package is missing');
-check(!pkg.dependencies || Object.keys(pkg.dependencies).length === 0, 'runtime dependencies are not allowed');
-check(pkg.peerDependencies?.['n8n-workflow'] === '*', 'peerDependencies must have "n8n-workflow": "*"');
+check(
+	pkg.keywords?.includes('n8n-community-node-package'),
+	'keyword n8n-community-node-package is missing',
+);
+check(
+	!pkg.dependencies || Object.keys(pkg.dependencies).length === 0,
+	'runtime dependencies are not allowed',
+);
+check(
+	pkg.peerDependencies?.['n8n-workflow'] === '*',
+	'peerDependencies must have "n8n-workflow": "*"',
+);
 check(JSON.stringify(pkg.files) === '["dist"]', 'files must be ["dist"]');
 
 /** The icon paths of a node or credential description, resolved next to its compiled file. */
@@ -23,6 +32,19 @@ function checkIcons(file, icon) {
 	for (const path of Object.values(typeof icon === 'string' ? { icon } : (icon ?? {}))) {
 		const iconFile = join(dirname(file), String(path).replace(/^file:/, ''));
 		check(existsSync(iconFile), `${file}: icon ${path} is not in dist`);
+	}
+}
+
+/** Every operation of every resource has its output schema, where n8n's editor looks for it. */
+function checkSchemas(file, description) {
+	const version = `v${description.version}.0.0`;
+	for (const operation of description.properties.filter((p) => p.name === 'operation')) {
+		for (const resource of operation.displayOptions.show.resource) {
+			for (const { value } of operation.options) {
+				const schema = join(dirname(file), '__schema__', version, resource, `${value}.json`);
+				check(existsSync(schema), `${file}: no output schema ${schema}`);
+			}
+		}
 	}
 }
 
@@ -40,20 +62,30 @@ for (const kind of ['nodes', 'credentials']) {
 			if (kind === 'nodes') {
 				const codex = file.replace(/\.js$/, '.json');
 				check(existsSync(codex), `${path}: codex file ${codex} is not in dist`);
+				checkSchemas(file, description);
 			}
 		}
 	}
 }
 
 const [packed] = JSON.parse(
-	execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+	execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: root,
+		encoding: 'utf8',
+	}),
 );
 const stray = packed.files
 	.map((file) => file.path)
-	.filter((path) => !path.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
+	.filter(
+		(path) =>
+			!path.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path),
+	);
 check(stray.length === 0, `the tarball holds files outside dist/: ${stray.join(', ')}`);
 const shipsTests = packed.files.filter((file) => /(^|\/)(test|tools)\/|\.test\./.test(file.path));
-check(shipsTests.length === 0, `the tarball holds test or tool files: ${shipsTests.map((f) => f.path).join(', ')}`);
+check(
+	shipsTests.length === 0,
+	`the tarball holds test or tool files: ${shipsTests.map((f) => f.path).join(', ')}`,
+);
 
 if (problems.length > 0) {
 	for (const problem of problems) console.error(`check-package: ${problem}`);
