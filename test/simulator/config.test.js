@@ -21,6 +21,7 @@ describe('resolveConfig', () => {
 			faultRoutes: null,
 			revokeAfter: null,
 			seed: 1,
+			maxNameLength: null,
 			searchStarMatchesAll: false,
 			logFile: null,
 		});

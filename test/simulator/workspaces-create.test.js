@@ -121,3 +121,16 @@ describe('POST /v1/workspaces', () => {
 		expect(simulator.log.at(-1).outcome).toBe('invalid_body');
 	});
 });
+
+describe('maxNameLength', () => {
+	test('answers 400 to a longer name, and accepts one at the limit', async () => {
+		const simulator = await startTestSimulator({ maxNameLength: 5 });
+		try {
+			const tooLong = await createWorkspace(simulator, { name: 'Atlas!' });
+			expect([tooLong.status, tooLong.body]).toEqual([400, { error: 'Invalid request body' }]);
+			expect((await createWorkspace(simulator, { name: 'Atlas' })).status).toBe(201);
+		} finally {
+			await simulator.close();
+		}
+	});
+});

@@ -8,8 +8,10 @@ const { parseCreateWorkspaceBody, parseSearchBody } = require('./request-validat
 // A known path with another method is simply not matched, so it gets 404 like an unknown path
 // (what an Express-style router does; Metal documents no 405).
 
-function createWorkspace(request, { store }) {
-	const fields = request.bodyError ? undefined : parseCreateWorkspaceBody(request.body);
+function createWorkspace(request, { store, config }) {
+	const fields = request.bodyError
+		? undefined
+		: parseCreateWorkspaceBody(request.body, config.maxNameLength);
 	if (!fields) return answers.invalidBody();
 	const workspace = store.create(fields);
 	return answer(201, { data: workspace }, 'created', { workspaceId: workspace.id });

@@ -102,6 +102,13 @@ const KNOBS = [
 		help: 'seed of the fault PRNG (same seed + same request order = same faults)',
 	},
 	{
+		name: 'maxNameLength',
+		type: 'integer',
+		min: 1,
+		default: null,
+		help: 'answer 400 to a workspace name longer than this (Metal documents no limit; for tests)',
+	},
+	{
 		name: 'searchStarMatchesAll',
 		type: 'boolean',
 		default: false,

@@ -18,11 +18,15 @@ function isNonBlankString(value) {
 	return typeof value === 'string' && value.trim() !== '';
 }
 
-/** Returns the WorkspaceCreate fields, or undefined when the body is invalid. */
-function parseCreateWorkspaceBody(body) {
+/**
+ * Returns the WorkspaceCreate fields, or undefined when the body is invalid. `maxNameLength` (null
+ * for none) lets a test provoke Metal's 400 with a body the node itself accepts.
+ */
+function parseCreateWorkspaceBody(body, maxNameLength = null) {
 	if (!isPlainObject(body) || !hasOnlyFields(body, CREATE_WORKSPACE_FIELDS)) return undefined;
 	const { name, company, isPrivate } = body;
 	if (!isNonBlankString(name)) return undefined;
+	if (maxNameLength !== null && name.length > maxNameLength) return undefined;
 	if (company !== undefined && typeof company !== 'string') return undefined;
 	if (isPrivate !== undefined && typeof isPrivate !== 'boolean') return undefined;
 	return { name, company, isPrivate };
