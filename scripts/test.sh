@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: `npm test`. Brings its own Node.js 24 and toolchain,
-# then lints, builds, checks the package and runs the jest projects (unit tests through n8n-core's
-# engine, the simulator's tests).
+# then lints, builds, checks the package, runs the jest projects (unit tests through n8n-core's
+# engine, the simulator's tests) and the end-to-end tests in real n8n 2.x and 1.x (installed once
+# into a cache outside the repo; the first run takes about 12 minutes for that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
@@ -16,3 +17,5 @@ step 'Package check'
 node scripts/check-package.js
 step 'Unit and simulator tests (jest)'
 npx jest --ci
+step 'End-to-end tests in real n8n (node --test)'
+node --test --test-concurrency=1 test/e2e/*.e2e.js

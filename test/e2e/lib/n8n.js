@@ -180,7 +180,7 @@ async function installN8n(version, { timeoutMs = 30 * 60 * 1000 } = {}) {
 	).trim();
 	const nodeBin = (
 		await bash(
-			'source "$0/scripts/node$1.sh" >&2 && node -p process.execPath',
+			'source "$0/scripts/use-node.sh" "$1" >&2 && node -p process.execPath',
 			[REPO_DIR, nodeMajor],
 			5 * 60 * 1000,
 		)
@@ -501,6 +501,11 @@ class N8nServer {
 					what: 'readiness',
 				},
 			);
+			// n8n 1.x reports ready before its REST routes are mounted.
+			await this.waitFor(async () => (await this.request('GET', '/rest/settings')).status === 200, {
+				timeoutMs,
+				what: 'the REST API',
+			});
 		} catch (error) {
 			await this.stop();
 			throw error;

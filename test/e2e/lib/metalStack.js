@@ -1,0 +1,87 @@
+'use strict';
+// The Metal package in a real n8n, against the local Metal simulator: shared by the demo, the
+// end-to-end tests and the browser test. Packs this repository (built first), starts the simulator,
+// installs the tarball into a fresh n8n user folder, and imports the "Metal (local simulator)"
+// credential the example workflow refers to.
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { startSimulator } = require('../../../tools/metal-simulator/server');
+const { N8n } = require('./n8n');
+
+const REPO_DIR = path.resolve(__dirname, '..', '..', '..');
+const PACKAGE_NAME = 'n8n-nodes-metal';
+const NODE_TYPE = `${PACKAGE_NAME}.metal`;
+const CREDENTIAL = {
+	id: 'metal-local-simulator',
+	name: 'Metal (local simulator)',
+	type: 'metalApi',
+};
+// The simulator's key pair: made up, local, and only ever accepted by the simulator.
+const SIMULATOR_KEYS = { clientId: 'ci_local_simulator', apiKey: 'sk_local_simulator_demo_key' };
+
+/** `npm pack` of the built package into a temporary folder; returns the tarball's path. */
+function packPackage() {
+	if (!fs.existsSync(path.join(REPO_DIR, 'dist', 'nodes', 'Metal', 'Metal.node.js'))) {
+		throw new Error('dist/ is missing: run `npm run build` first');
+	}
+	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-metal-pack-'));
+	const output = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+		{ cwd: REPO_DIR, encoding: 'utf8' },
+	);
+	return path.join(destination, JSON.parse(output)[0].filename);
+}
+
+/** The example workflow shipped in examples/, as n8n imports it. */
+function exampleWorkflow() {
+	const file = path.join(REPO_DIR, 'examples', 'metal-create-workspaces.json');
+	return { id: 'metalExampleWorkflow', ...JSON.parse(fs.readFileSync(file, 'utf8')) };
+}
+
+/**
+ * Starts the simulator and an n8n with the package. `simulator` takes the simulator's options
+ * (latency, rate limit, faults...); `tarball` reuses a packed package.
+ */
+async function startMetalStack({ version, tarball, simulator: simulatorOptions = {}, keep } = {}) {
+	const simulator = await startSimulator({ env: {}, ...SIMULATOR_KEYS, ...simulatorOptions });
+	let n8n;
+	try {
+		n8n = await N8n.create({
+			version,
+			keep,
+			packages: [{ tarball: tarball ?? packPackage(), name: PACKAGE_NAME }],
+		});
+		await n8n.importCredentials({
+			...CREDENTIAL,
+			data: { ...SIMULATOR_KEYS, baseUrl: simulator.url },
+		});
+	} catch (error) {
+		await simulator.close();
+		await n8n?.dispose();
+		throw error;
+	}
+	return {
+		simulator,
+		n8n,
+		credential: CREDENTIAL,
+		async stop() {
+			await n8n.dispose();
+			await simulator.close();
+		},
+	};
+}
+
+module.exports = {
+	CREDENTIAL,
+	NODE_TYPE,
+	PACKAGE_NAME,
+	SIMULATOR_KEYS,
+	exampleWorkflow,
+	packPackage,
+	startMetalStack,
+};
