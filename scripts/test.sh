@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
 
 step() { printf '\n== %s\n' "$*"; }
+counts="$(mktemp -d)"
+trap 'rm -rf "$counts"' EXIT
 
 step 'Lint (n8n-node lint, n8n Cloud rules)'
 npx n8n-node lint
@@ -16,6 +18,12 @@ npm run --silent build
 step 'Package check'
 node scripts/check-package.js
 step 'Unit and simulator tests (jest)'
-npx jest --ci
+npx jest --ci --json --outputFile="$counts/jest.json"
 step 'End-to-end tests in real n8n (node --test)'
-node --test --test-concurrency=1 test/e2e/*.e2e.js
+node --test --test-concurrency=1 \
+	--test-reporter=spec --test-reporter-destination=stdout \
+	--test-reporter=./test/support/countReporter.js --test-reporter-destination="$counts/e2e.count" \
+	test/e2e/*.e2e.js
+
+printf '\n'
+node test/support/summary.js "$counts/jest.json" "$counts"/*.count

@@ -64,10 +64,10 @@ export function unexpectedAnswerError(node: INode, request: MetalRequest): NodeO
 	return error;
 }
 
-/** A request waiting to retry was given up because the run is stopping; nothing more was sent. */
+/** A request waiting out a backoff was given up because the run is stopping; it was not sent. */
 export function abandonedError(node: INode, request: MetalRequest): NodeOperationError {
-	const error = new NodeOperationError(node, 'Not sent again: the run stopped', {
-		description: 'Another item failed while this one waited to retry, so it was not sent again.',
+	const error = new NodeOperationError(node, 'Not sent: the run stopped', {
+		description: 'Another item failed while this one waited for Metal, so it was not sent (again).',
 		itemIndex: request.itemIndex,
 	});
 	neverSent.add(error);

@@ -53,14 +53,28 @@ export class MetalClient {
 		return this.context.getNode();
 	}
 
+	/**
+	 * When Metal last asked to slow down: shared by all requests of the run, so that after a 429
+	 * none is sent before the wait is over, instead of each request finding the limit on its own.
+	 */
+	private resumeAt = 0;
+
 	/** Sends the request, retrying as the policy allows, and resolves to Metal's JSON answer. */
 	async request(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
 		let waitedMs = 0;
+		let delayMs = 0;
 		for (let tries = 1; ; tries++) {
+			const waitMs = Math.max(delayMs, this.resumeAt - Date.now());
+			if (waitMs > 0) {
+				// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
+				await sleep(waitMs, this.cancelSignal());
+				waitedMs += waitMs;
+				if (request.stopping?.()) throw abandonedError(this.node, request);
+			}
 			const answer = await this.send(request);
 			if (!('kind' in answer)) return answer.body;
-			const delayMs = this.retryDelay(answer, policy, tries, waitedMs);
-			if (delayMs === undefined) {
+			const nextDelayMs = this.retryDelay(answer, policy, tries, waitedMs);
+			if (nextDelayMs === undefined) {
 				throw failureToNodeError(this.node, answer, {
 					...request,
 					tries,
@@ -68,10 +82,10 @@ export class MetalClient {
 					timeoutMs: this.timeoutMs,
 				});
 			}
-			// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
-			await sleep(delayMs, this.cancelSignal());
-			waitedMs += delayMs;
-			if (request.stopping?.()) throw abandonedError(this.node, request);
+			delayMs = nextDelayMs;
+			if (answer.kind === 'status' && answer.status === 429) {
+				this.resumeAt = Math.max(this.resumeAt, Date.now() + delayMs);
+			}
 		}
 	}
 

@@ -11,6 +11,7 @@ jest.mock('n8n-workflow', () => ({
 	sleep: jest.fn(async () => {}),
 }));
 const sleepMock = sleep as jest.MockedFunction<typeof sleep>;
+const { sleep: realSleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 const waits = () => sleepMock.mock.calls.map(([ms]) => ms);
 
 const createWorkspace = { resource: 'workspace', operation: 'create', name: 'Atlas' };
@@ -160,7 +161,6 @@ describe('creates: rate limits (429) are retried by the node, never by the user'
 					: [400, { error: 'Invalid request body' }],
 		});
 		// Item 0's first backoff really waits a little, long enough for item 1's answer to arrive.
-		const { sleep: realSleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 		sleepMock.mockImplementationOnce(async () => await realSleep(50));
 
 		const { error } = await runMetalNode({
