@@ -14,6 +14,7 @@ import {
 	unexpectedAnswerError,
 } from './errors';
 import { metalMessageOf, networkFailureOf, type RequestFailure } from './failures';
+import { RateLimitGate } from './rateLimitGate';
 import { isRetryable, retryDelayMs, type RetryPolicy } from './retryPolicy';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -53,18 +54,14 @@ export class MetalClient {
 		return this.context.getNode();
 	}
 
-	/**
-	 * When Metal last asked to slow down: shared by all requests of the run, so that after a 429
-	 * none is sent before the wait is over, instead of each request finding the limit on its own.
-	 */
-	private resumeAt = 0;
+	private readonly gate = new RateLimitGate();
 
 	/** Sends the request, retrying as the policy allows, and resolves to Metal's JSON answer. */
 	async request(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
 		let waitedMs = 0;
-		let delayMs = 0;
+		let backoffMs = 0;
 		for (let tries = 1; ; tries++) {
-			const waitMs = Math.max(delayMs, this.resumeAt - Date.now());
+			const waitMs = Math.max(backoffMs, this.gate.waitMs());
 			if (waitMs > 0) {
 				// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
 				await sleep(waitMs, this.cancelSignal());
@@ -72,19 +69,18 @@ export class MetalClient {
 				if (request.stopping?.()) throw abandonedError(this.node, request);
 			}
 			const answer = await this.send(request);
-			if (!('kind' in answer)) return answer.body;
-			const nextDelayMs = this.retryDelay(answer, policy, tries, waitedMs);
-			if (nextDelayMs === undefined) {
+			if (!('kind' in answer)) {
+				this.gate.succeeded();
+				return answer.body;
+			}
+			backoffMs = this.nextBackoff(answer, policy, tries, waitedMs);
+			if (Number.isNaN(backoffMs)) {
 				throw failureToNodeError(this.node, answer, {
 					...request,
 					tries,
 					baseUrl: this.baseUrl,
 					timeoutMs: this.timeoutMs,
 				});
-			}
-			delayMs = nextDelayMs;
-			if (answer.kind === 'status' && answer.status === 429) {
-				this.resumeAt = Math.max(this.resumeAt, Date.now() + delayMs);
 			}
 		}
 	}
@@ -132,17 +128,19 @@ export class MetalClient {
 		};
 	}
 
-	/** The wait before the next try, or undefined when the failure is final. */
-	private retryDelay(
+	/** The wait before the next try (a 429 also closes the gate), or NaN when the failure is final. */
+	private nextBackoff(
 		failure: RequestFailure,
 		policy: RetryPolicy,
 		tries: number,
 		waitedMs: number,
-	): number | undefined {
-		if (!isRetryable(failure, policy) || tries >= policy.maxTries) return undefined;
-		const retryAfter = failure.kind === 'status' ? failure.retryAfter : undefined;
-		const delayMs = retryDelayMs(policy, tries, retryAfter);
-		return waitedMs + delayMs <= policy.maxTotalWaitMs ? delayMs : undefined;
+	): number {
+		if (!isRetryable(failure, policy) || tries >= policy.maxTries) return NaN;
+		const delayMs =
+			failure.kind === 'status' && failure.status === 429
+				? this.gate.close(policy, failure.retryAfter)
+				: retryDelayMs(policy, tries, undefined);
+		return waitedMs + delayMs <= policy.maxTotalWaitMs ? delayMs : NaN;
 	}
 
 	private cancelSignal() {

@@ -18,8 +18,15 @@ const createWorkspace = { resource: 'workspace', operation: 'create', name: 'Atl
 const rateLimited = () => [429, { error: 'rate limit exceeded' }] as [number, unknown];
 const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
+// A virtual clock that only the (recorded) waits move, so that backoff decisions see time pass.
+let clock = 0;
 beforeEach(() => {
-	sleepMock.mockClear();
+	clock = Date.parse('2026-11-29T10:00:00Z');
+	jest.spyOn(Date, 'now').mockImplementation(() => clock);
+	sleepMock.mockReset();
+	sleepMock.mockImplementation(async (ms) => {
+		clock += ms;
+	});
 	jest.spyOn(Math, 'random').mockReturnValue(0.5);
 });
 afterEach(() => jest.restoreAllMocks());
