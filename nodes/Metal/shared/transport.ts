@@ -154,15 +154,22 @@ function headerText(value: unknown): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
 
+/** The credential's Base URL, normalised (scheme and host lower-case, no trailing slash). */
 function parseBaseUrl(context: Context, value: unknown): string {
-	const text = typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '';
 	let url: URL | undefined;
 	try {
-		url = new URL(text);
+		url = new URL(typeof value === 'string' ? value.trim() : '');
 	} catch {
 		url = undefined;
 	}
-	if (url === undefined || !['http:', 'https:'].includes(url.protocol)) {
+	const usable =
+		url !== undefined &&
+		['http:', 'https:'].includes(url.protocol) &&
+		!url.username &&
+		!url.password &&
+		!url.search &&
+		!url.hash;
+	if (!usable) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'The Base URL in the Metal API credential is not an http(s) URL',
@@ -172,5 +179,5 @@ function parseBaseUrl(context: Context, value: unknown): string {
 			},
 		);
 	}
-	return text;
+	return `${url!.origin}${url!.pathname.replace(/\/+$/, '')}`;
 }

@@ -45,15 +45,22 @@ function exampleWorkflow() {
 
 /**
  * Starts the simulator and an n8n with the package. `simulator` takes the simulator's options
- * (latency, rate limit, faults...); `tarball` reuses a packed package.
+ * (latency, rate limit, faults...); `tarball` reuses a packed package; `env` is added to n8n's.
  */
-async function startMetalStack({ version, tarball, simulator: simulatorOptions = {}, keep } = {}) {
+async function startMetalStack({
+	version,
+	tarball,
+	simulator: simulatorOptions = {},
+	keep,
+	env,
+} = {}) {
 	const simulator = await startSimulator({ env: {}, ...SIMULATOR_KEYS, ...simulatorOptions });
 	let n8n;
 	try {
 		n8n = await N8n.create({
 			version,
 			keep,
+			env,
 			packages: [{ tarball: tarball ?? packPackage(), name: PACKAGE_NAME }],
 		});
 		await n8n.importCredentials({

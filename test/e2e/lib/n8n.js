@@ -375,7 +375,13 @@ class N8n {
 			id: randomId(),
 			...c,
 		}));
-		await this.cli(['import:credentials', `--input=${this.writeInput('credentials', list)}`]);
+		const input = this.writeInput('credentials', list);
+		try {
+			await this.cli(['import:credentials', `--input=${input}`]);
+		} finally {
+			// The input holds the secrets in plain text; n8n keeps its own, encrypted copy.
+			fs.rmSync(input, { force: true });
+		}
 		return list;
 	}
 
