@@ -12,30 +12,14 @@ const {
 	NODE_TYPE,
 	SIMULATOR_KEYS,
 	exampleWorkflow,
+	metalRunOf,
+	metalWorkflow,
 	packPackage,
 	startMetalStack,
 } = require('./lib/metalStack');
 const { E2E_VERSIONS } = require('./lib/versions');
 
 const tarball = packPackage();
-
-/** The example workflow with other deals, other Metal parameters, another credential. */
-function workflowWith({ id, deals, parameters = {}, credential = CREDENTIAL, onError }) {
-	const workflow = exampleWorkflow();
-	workflow.id = id;
-	workflow.name = id;
-	for (const node of workflow.nodes) {
-		if (node.name === 'New deals') node.parameters.jsonOutput = JSON.stringify({ deals });
-		if (node.name === 'Metal') {
-			Object.assign(node.parameters, parameters);
-			node.credentials = { metalApi: { id: credential.id, name: credential.name } };
-			if (onError) node.onError = onError;
-		}
-	}
-	return workflow;
-}
-
-const metalRun = (result) => result.run.data.resultData.runData.Metal[0];
 
 for (const version of E2E_VERSIONS) {
 	describe(`n8n ${version}`, () => {
@@ -108,7 +92,7 @@ for (const version of E2E_VERSIONS) {
 				],
 			);
 			const stored = new Map(stack.simulator.workspaces().map((w) => [w.id, w]));
-			const output = metalRun(result).data.main[0];
+			const output = metalRunOf(result).data.main[0];
 			assert.deepEqual(
 				output.map((item) => [item.json, item.pairedItem]),
 				creates.map((entry, index) => [stored.get(entry.workspaceId), { item: index }]),
@@ -117,7 +101,7 @@ for (const version of E2E_VERSIONS) {
 
 		test('a wrong API key: the run fails with the error a user sees', async () => {
 			await stack.n8n.importWorkflow(
-				workflowWith({
+				metalWorkflow({
 					id: 'metalWrongKey',
 					deals: [{ deal: 'Atlas' }],
 					credential: { id: 'metal-wrong-key', name: 'Metal (wrong key)' },
@@ -139,7 +123,7 @@ for (const version of E2E_VERSIONS) {
 
 		test("Metal's 400: the run fails with Metal's words", async () => {
 			await stack.n8n.importWorkflow(
-				workflowWith({ id: 'metalBadRequest', deals: [{ deal: 'x'.repeat(41) }] }),
+				metalWorkflow({ id: 'metalBadRequest', deals: [{ deal: 'x'.repeat(41) }] }),
 			);
 
 			const result = await stack.n8n.execute('metalBadRequest');
@@ -153,7 +137,7 @@ for (const version of E2E_VERSIONS) {
 
 		test('Continue On Fail: the failed row is an error item paired with its input, the others go on', async () => {
 			await stack.n8n.importWorkflow(
-				workflowWith({
+				metalWorkflow({
 					id: 'metalContinueOnFail',
 					deals: [{ deal: 'Good one' }, { deal: 'y'.repeat(41) }, { deal: 'Good two' }],
 					onError: 'continueRegularOutput',
@@ -163,7 +147,7 @@ for (const version of E2E_VERSIONS) {
 			const result = await stack.n8n.execute('metalContinueOnFail');
 
 			assert.equal(result.ok, true, JSON.stringify(result.error));
-			const output = metalRun(result).data.main[0];
+			const output = metalRunOf(result).data.main[0];
 			assert.deepEqual(
 				output.map((item) => [item.json.name ?? item.json.error, item.pairedItem]),
 				[
@@ -177,7 +161,7 @@ for (const version of E2E_VERSIONS) {
 		test('under a rate limit every row is created exactly once, with no error', async () => {
 			const deals = Array.from({ length: 12 }, (_, n) => ({ deal: `Rate-limited ${n}` }));
 			await stack.n8n.importWorkflow(
-				workflowWith({
+				metalWorkflow({
 					id: 'metalRateLimited',
 					deals,
 					credential: { id: 'metal-rate-limited', name: 'Metal (rate-limited)' },
@@ -187,7 +171,7 @@ for (const version of E2E_VERSIONS) {
 			const result = await stack.n8n.execute('metalRateLimited');
 
 			assert.equal(result.ok, true, JSON.stringify(result.error));
-			assert.equal(metalRun(result).data.main[0].length, 12);
+			assert.equal(metalRunOf(result).data.main[0].length, 12);
 			const outcomes = limited.log.map((entry) => entry.outcome);
 			assert.ok(
 				outcomes.includes('rate_limited'),

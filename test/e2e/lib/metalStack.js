@@ -44,6 +44,30 @@ function exampleWorkflow() {
 }
 
 /**
+ * The example workflow with other deals (rows), other Metal parameters, another credential, and
+ * optionally Continue On Fail (`onError`).
+ */
+function metalWorkflow({ id, deals, parameters = {}, credential = CREDENTIAL, onError }) {
+	const workflow = exampleWorkflow();
+	workflow.id = id;
+	workflow.name = id;
+	for (const node of workflow.nodes) {
+		if (node.name === 'New deals') node.parameters.jsonOutput = JSON.stringify({ deals });
+		if (node.name === 'Metal') {
+			Object.assign(node.parameters, parameters);
+			node.credentials = { metalApi: { id: credential.id, name: credential.name } };
+			if (onError) node.onError = onError;
+		}
+	}
+	return workflow;
+}
+
+/** The Metal node's run in an `n8n execute` result. */
+function metalRunOf(result) {
+	return result.run.data.resultData.runData.Metal[0];
+}
+
+/**
  * Starts the simulator and an n8n with the package. `simulator` takes the simulator's options
  * (latency, rate limit, faults...); `tarball` reuses a packed package; `env` is added to n8n's.
  */
@@ -89,6 +113,8 @@ module.exports = {
 	PACKAGE_NAME,
 	SIMULATOR_KEYS,
 	exampleWorkflow,
+	metalRunOf,
+	metalWorkflow,
 	packPackage,
 	startMetalStack,
 };

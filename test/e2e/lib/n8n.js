@@ -385,6 +385,19 @@ class N8n {
 		return list;
 	}
 
+	/** Imports several workflows in one CLI call (ids made up when missing). Resolves with them. */
+	async importWorkflows(workflows) {
+		const list = workflows.map((workflow) => ({
+			id: randomId(),
+			active: false,
+			settings: {},
+			connections: {},
+			...workflow,
+		}));
+		await this.cli(['import:workflow', `--input=${this.writeInput('workflows', list)}`]);
+		return list;
+	}
+
 	/** Imports one workflow (an id is made up when missing). Resolves with the workflow as imported. */
 	async importWorkflow(workflow) {
 		const wf = { id: randomId(), active: false, settings: {}, connections: {}, ...workflow };
