@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { sleep } from 'n8n-workflow';
 
 import { BASE_URL } from './runMetalNode';
 
@@ -51,3 +52,22 @@ export const created = (body: unknown, index: number): Reply => [
 	201,
 	{ data: workspaceFor(body, index) },
 ];
+
+/**
+ * Wraps a reply so that each request stays in flight for 20 ms, counting how many are in flight at
+ * once: `most()` is the peak, what a cap on concurrent requests must bound.
+ */
+export function inFlightCounter(reply: (body: unknown, index: number) => Reply) {
+	let inFlight = 0;
+	let most = 0;
+	return {
+		most: () => most,
+		reply: async (body: unknown, index: number): Promise<Reply> => {
+			inFlight++;
+			most = Math.max(most, inFlight);
+			await sleep(20);
+			inFlight--;
+			return reply(body, index);
+		},
+	};
+}

@@ -1,7 +1,12 @@
 import nock from 'nock';
 import { sleep } from 'n8n-workflow';
 
-import { created, interceptMetal, workspaceFor } from '../../../../../helpers/metalNock';
+import {
+	created,
+	inFlightCounter,
+	interceptMetal,
+	workspaceFor,
+} from '../../../../../helpers/metalNock';
 import {
 	CANARY_KEY,
 	BASE_URL,
@@ -298,56 +303,21 @@ describe('Workspace → Create: bad input is caught before anything is sent', ()
 });
 
 describe('Workspace → Create: many items', () => {
-	it('keeps at most Max Concurrent Requests in flight', async () => {
-		let inFlight = 0;
-		let mostInFlight = 0;
-		const requests = interceptMetal({
-			path: '/v1/workspaces',
-			times: 12,
-			reply: async (body, index) => {
-				inFlight++;
-				mostInFlight = Math.max(mostInFlight, inFlight);
-				await sleep(20);
-				inFlight--;
-				return created(body, index);
-			},
-		});
-		const items = Array.from({ length: 12 }, (_, n) => ({ name: `W${n}` }));
+	it.each([
+		['Max Concurrent Requests', { maxConcurrency: 3 }, 12, 3],
+		['10 by default', {}, 25, 10],
+	])('keeps at most %s in flight, outputs in input order', async (_, options, count, most) => {
+		const counter = inFlightCounter(created);
+		const requests = interceptMetal({ path: '/v1/workspaces', times: count, reply: counter.reply });
+		const items = Array.from({ length: count }, (_, n) => ({ name: `W${n}` }));
 
-		const { output } = await run({
-			items,
-			parameters: { name: '={{ $json.name }}', options: { maxConcurrency: 3 } },
-		});
+		const { output } = await run({ items, parameters: { name: '={{ $json.name }}', options } });
 
-		expect(requests).toHaveLength(12);
-		expect(mostInFlight).toBe(3);
+		expect(requests).toHaveLength(count);
+		expect(counter.most()).toBe(most);
 		expect(output?.map((item) => [item.json.name, item.pairedItem])).toEqual(
 			items.map((item, index) => [item.name, { item: index }]),
 		);
-	});
-
-	it('by default sends up to 10 at once', async () => {
-		let inFlight = 0;
-		let mostInFlight = 0;
-		interceptMetal({
-			path: '/v1/workspaces',
-			times: 25,
-			reply: async (body, index) => {
-				inFlight++;
-				mostInFlight = Math.max(mostInFlight, inFlight);
-				await sleep(20);
-				inFlight--;
-				return created(body, index);
-			},
-		});
-
-		const { output } = await run({
-			items: Array.from({ length: 25 }, (_, n) => ({ name: `W${n}` })),
-			parameters: { name: '={{ $json.name }}' },
-		});
-
-		expect(output).toHaveLength(25);
-		expect(mostInFlight).toBe(10);
 	});
 
 	it('without Continue On Fail: stops at the first failure, lets requests in flight finish, and accounts for every item', async () => {

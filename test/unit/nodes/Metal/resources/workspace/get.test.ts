@@ -161,30 +161,4 @@ describe('Workspace → Get', () => {
 			},
 		]);
 	});
-
-	it('keeps at most Max Concurrent Requests in flight', async () => {
-		const { sleep: realSleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
-		let inFlight = 0;
-		let mostInFlight = 0;
-		interceptMetal({
-			method: 'get',
-			path: `/v1/workspaces/${ID}`,
-			times: 8,
-			reply: async () => {
-				inFlight++;
-				mostInFlight = Math.max(mostInFlight, inFlight);
-				await realSleep(20);
-				inFlight--;
-				return [200, { data: workspace }];
-			},
-		});
-
-		const { output } = await runMetalNode({
-			items: Array.from({ length: 8 }, () => ({})),
-			parameters: { ...get({ __rl: true, mode: 'id', value: ID }), options: { maxConcurrency: 2 } },
-		});
-
-		expect(output).toHaveLength(8);
-		expect(mostInFlight).toBe(2);
-	});
 });

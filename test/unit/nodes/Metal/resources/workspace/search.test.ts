@@ -1,4 +1,4 @@
-import { interceptMetal } from '../../../../../helpers/metalNock';
+import { inFlightCounter, interceptMetal } from '../../../../../helpers/metalNock';
 import { runMetalNode } from '../../../../../helpers/runMetalNode';
 
 const search = (parameters: Record<string, unknown>) => ({
@@ -216,5 +216,23 @@ describe('Workspace → Search', () => {
 			'Not run: 2–3.',
 			'Fix the cause and run the node again.',
 		]);
+	});
+
+	it('keeps at most Max Concurrent Requests in flight', async () => {
+		const counter = inFlightCounter(() => [200, { data: [], metadata: { totalPages: 1 } }]);
+		const requests = interceptMetal({
+			path: '/v1/workspaces/search',
+			times: 8,
+			reply: counter.reply,
+		});
+
+		const { output } = await runMetalNode({
+			items: Array.from({ length: 8 }, () => ({})),
+			parameters: search({ options: { maxConcurrency: 2 } }),
+		});
+
+		expect(output).toEqual([]);
+		expect(requests).toHaveLength(8);
+		expect(counter.most()).toBe(2);
 	});
 });
