@@ -18,7 +18,7 @@ export async function searchWorkspaces(
 ): Promise<INodeListSearchResult> {
 	// Metal's search needs a query; the picker asks the user to type one first.
 	if (!filter?.trim()) return { results: [] };
-	const client = await MetalClient.create(this, PICKER_TIMEOUT_MS);
+	const client = await MetalClient.create(this, { timeoutMs: PICKER_TIMEOUT_MS });
 	const page = Number(paginationToken ?? 1);
 	const { results, totalPages } = await searchPage(
 		client,

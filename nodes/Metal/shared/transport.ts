@@ -38,26 +38,48 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** The one place that talks HTTP to Metal: authentication, timeouts, retries and error wording. */
 export class MetalClient {
+	private readonly gate: RateLimitGate;
+
 	private constructor(
 		private readonly context: Context,
 		readonly baseUrl: string,
 		private readonly timeoutMs: number,
-	) {}
+		concurrency: number,
+	) {
+		this.gate = new RateLimitGate(concurrency);
+	}
 
-	/** Reads the Base URL once per run, so that a bad one fails before any item is sent. */
-	static async create(context: Context, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<MetalClient> {
+	/**
+	 * Reads the Base URL once per run, so that a bad one fails before any item is sent.
+	 * `concurrency` is the most requests the run keeps in flight.
+	 */
+	static async create(
+		context: Context,
+		{
+			timeoutMs = DEFAULT_TIMEOUT_MS,
+			concurrency = 1,
+		}: { timeoutMs?: number; concurrency?: number } = {},
+	): Promise<MetalClient> {
 		const credentials = await context.getCredentials<{ baseUrl?: unknown }>('metalApi');
-		return new MetalClient(context, parseBaseUrl(context, credentials.baseUrl), timeoutMs);
+		const baseUrl = parseBaseUrl(context, credentials.baseUrl);
+		return new MetalClient(context, baseUrl, timeoutMs, concurrency);
 	}
 
 	get node() {
 		return this.context.getNode();
 	}
 
-	private readonly gate = new RateLimitGate();
-
 	/** Sends the request, retrying as the policy allows, and resolves to Metal's JSON answer. */
 	async request(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
+		await this.gate.enter();
+		try {
+			return await this.sendWithRetries(request, policy);
+		} finally {
+			this.gate.leave();
+		}
+	}
+
+	private async sendWithRetries(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
 		let waitedMs = 0;
 		let backoffMs = 0;
 		for (let tries = 1; ; tries++) {

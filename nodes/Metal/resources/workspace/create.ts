@@ -63,7 +63,7 @@ function workspaceCreateBody(context: IExecuteFunctions, itemIndex: number): IDa
 // at most once: all items are checked first, requests are capped, only 429 is retried.
 export async function execute(this: IExecuteFunctions) {
 	const { concurrency, timeoutMs } = readRequestOptions(this);
-	const client = await MetalClient.create(this, timeoutMs);
+	const client = await MetalClient.create(this, { timeoutMs, concurrency });
 	return await runEachItem(this, {
 		concurrency,
 		creates: 'workspace',

@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions) {
 	const { concurrency, timeoutMs } = readRequestOptions(this);
-	const client = await MetalClient.create(this, timeoutMs);
+	const client = await MetalClient.create(this, { timeoutMs, concurrency });
 	return await runEachItem(this, {
 		concurrency,
 		prepare: (itemIndex) => requiredText(this, 'workspaceId', 'Workspace', itemIndex),

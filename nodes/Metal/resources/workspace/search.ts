@@ -59,7 +59,7 @@ function readSearch(context: IExecuteFunctions, itemIndex: number): SearchReques
 
 export async function execute(this: IExecuteFunctions) {
 	const { concurrency, timeoutMs } = readRequestOptions(this);
-	const client = await MetalClient.create(this, timeoutMs);
+	const client = await MetalClient.create(this, { timeoutMs, concurrency });
 	return await runEachItem(this, {
 		concurrency,
 		prepare: (itemIndex) => readSearch(this, itemIndex),
