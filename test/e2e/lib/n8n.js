@@ -12,6 +12,15 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
+const {
+	groupMembers,
+	signalGroup: killGroup,
+	sleep,
+	track,
+	untrack,
+	waitForGroupExit,
+} = require('../../support/processGroups');
+
 const REPO_DIR = path.resolve(__dirname, '..', '..', '..');
 const ENCRYPTION_KEY = 'n8n-nodes-metal-e2e-not-a-secret-0123456789';
 const OWNER = {
@@ -21,59 +30,6 @@ const OWNER = {
 	password: 'E2e-Owner-Passw0rd',
 };
 const LOCALHOST = '127.0.0.1';
-
-// Process groups still running, killed with SIGKILL if this process exits or is interrupted first.
-const liveGroups = new Set();
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-		return true;
-	} catch {
-		return false;
-	}
-}
-/** The live (not zombie) processes of a process group, from /proc. */
-function groupMembers(pgid) {
-	const members = [];
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		let stat;
-		try {
-			stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-		} catch {
-			continue;
-		}
-		// pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses.
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		if (Number(fields[2]) === pgid && fields[0] !== 'Z') members.push(Number(entry));
-	}
-	return members;
-}
-function groupAlive(pgid) {
-	return groupMembers(pgid).length > 0;
-}
-function killAllGroups() {
-	for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
-	liveGroups.clear();
-}
-process.on('exit', killAllGroups);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-	process.once(signal, () => {
-		killAllGroups();
-		process.kill(process.pid, signal);
-	});
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForGroupExit(pid, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (groupAlive(pid)) {
-		if (Date.now() > deadline) return false;
-		await sleep(100);
-	}
-	return true;
-}
 
 /** A free TCP port on 127.0.0.1 (asks the kernel for one, then releases it). */
 function freePort() {
@@ -112,7 +68,7 @@ function runLogged(command, args, { env, cwd, timeoutMs = 120000, logPrefix }) {
 			fs.closeSync(out);
 			fs.closeSync(err);
 		}
-		liveGroups.add(child.pid);
+		track(child.pid);
 		let timedOut = false;
 		const timer = setTimeout(() => {
 			timedOut = true;
@@ -120,7 +76,7 @@ function runLogged(command, args, { env, cwd, timeoutMs = 120000, logPrefix }) {
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
-			liveGroups.delete(child.pid);
+			untrack(child.pid);
 			reject(error);
 		});
 		child.on('exit', async (code, signal) => {
@@ -128,7 +84,7 @@ function runLogged(command, args, { env, cwd, timeoutMs = 120000, logPrefix }) {
 			// Children left behind (a task runner, say) go with the group.
 			if (!(await waitForGroupExit(child.pid, 2000))) killGroup(child.pid, 'SIGKILL');
 			await waitForGroupExit(child.pid, 5000);
-			liveGroups.delete(child.pid);
+			untrack(child.pid);
 			resolve({
 				code: timedOut ? null : code,
 				signal,
@@ -151,7 +107,7 @@ function bash(script, args, timeoutMs) {
 			stdio: ['ignore', 'pipe', 'inherit'],
 			detached: true,
 		});
-		liveGroups.add(child.pid);
+		track(child.pid);
 		let stdout = '';
 		child.stdout.setEncoding('utf8');
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -159,7 +115,7 @@ function bash(script, args, timeoutMs) {
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			liveGroups.delete(child.pid);
+			untrack(child.pid);
 			if (code === 0) resolve(stdout);
 			else reject(new Error(`bash ${args.join(' ')} failed (${code ?? signal})`));
 		});
@@ -506,7 +462,7 @@ class N8nServer {
 			fs.closeSync(err);
 		}
 		this.pid = this.child.pid;
-		liveGroups.add(this.pid);
+		track(this.pid);
 		this.exited = new Promise((resolve) =>
 			this.child.on('exit', (code, signal) => resolve({ code, signal })),
 		);
@@ -669,7 +625,7 @@ class N8nServer {
 		killGroup(pid, 'SIGTERM');
 		if (!(await waitForGroupExit(pid, graceMs))) killGroup(pid, 'SIGKILL');
 		if (!(await waitForGroupExit(pid, 5000))) throw new Error(`process group ${pid} would not die`);
-		liveGroups.delete(pid);
+		untrack(pid);
 		await this.exited;
 	}
 }
