@@ -71,39 +71,42 @@ export class MetalClient {
 
 	/** Sends the request, retrying as the policy allows, and resolves to Metal's JSON answer. */
 	async request(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
-		await this.gate.enter();
-		try {
-			return await this.sendWithRetries(request, policy);
-		} finally {
-			this.gate.leave();
-		}
-	}
-
-	private async sendWithRetries(request: MetalRequest, policy: RetryPolicy): Promise<IDataObject> {
 		let waitedMs = 0;
 		let backoffMs = 0;
 		for (let tries = 1; ; tries++) {
-			const waitMs = Math.max(backoffMs, this.gate.waitMs());
-			if (waitMs > 0) {
-				// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
-				await sleep(waitMs, this.cancelSignal());
-				waitedMs += waitMs;
-				if (request.stopping?.()) throw abandonedError(this.node, request);
-			}
-			const answer = await this.send(request);
-			if (!('kind' in answer)) {
-				this.gate.succeeded();
-				return answer.body;
-			}
-			backoffMs = this.nextBackoff(answer, policy, tries, waitedMs);
+			const answer = await this.tryOnce(request, backoffMs);
+			waitedMs += answer.waitedMs;
+			if (!('kind' in answer.result)) return answer.result.body;
+			backoffMs = this.nextBackoff(answer.result, policy, tries, waitedMs);
 			if (Number.isNaN(backoffMs)) {
-				throw failureToNodeError(this.node, answer, {
+				throw failureToNodeError(this.node, answer.result, {
 					...request,
 					tries,
 					baseUrl: this.baseUrl,
 					timeoutMs: this.timeoutMs,
 				});
 			}
+		}
+	}
+
+	/**
+	 * One try: a place in flight (every try queues anew, so retries respect a limit lowered by
+	 * 429s), the wait the gate or the backoff asks for, then the request.
+	 */
+	private async tryOnce(request: MetalRequest, backoffMs: number) {
+		await this.gate.enter();
+		try {
+			const waitedMs = Math.max(backoffMs, this.gate.waitMs());
+			if (waitedMs > 0) {
+				// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
+				await sleep(waitedMs, this.cancelSignal());
+				if (request.stopping?.()) throw abandonedError(this.node, request);
+			}
+			const result = await this.send(request);
+			if (!('kind' in result)) this.gate.succeeded();
+			return { result, waitedMs };
+		} finally {
+			this.gate.leave();
 		}
 	}
 
