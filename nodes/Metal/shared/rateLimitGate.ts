@@ -5,7 +5,7 @@ import { retryDelayMs, type RetryPolicy } from './retryPolicy';
  * than by each request on its own (which makes the storm worse):
  * - after a 429 no request is sent until the wait is over; the wait grows only while the limit
  *   keeps being hit with the gate open (a burst of 429s from requests already in flight counts once);
- * - each such 429 also halves how many requests may be in flight, and every success lets one more
+ * - each such 429 also halves how many requests may be in flight (of those that were), and every success lets one more
  *   back little by little (additive increase, multiplicative decrease, as TCP does), so the run
  *   settles at the rate Metal allows instead of releasing every request at once when the gate opens.
  */
@@ -48,7 +48,8 @@ export class RateLimitGate {
 	close(policy: RetryPolicy, retryAfter: string | undefined, now = Date.now()): number {
 		if (now >= this.resumeAt) {
 			this.level++;
-			this.allowed = Math.max(1, this.allowed / 2);
+			// Half of what was really in flight (this request's place is already given back).
+			this.allowed = Math.max(1, Math.min(this.allowed, this.inFlight + 1) / 2);
 		}
 		const delayMs = retryDelayMs(policy, this.level, retryAfter);
 		this.resumeAt = Math.max(this.resumeAt, now + delayMs);

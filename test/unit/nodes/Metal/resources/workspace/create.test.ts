@@ -305,7 +305,7 @@ describe('Workspace → Create: bad input is caught before anything is sent', ()
 describe('Workspace → Create: many items', () => {
 	it.each([
 		['Max Concurrent Requests', { maxConcurrency: 3 }, 12, 3],
-		['10 by default', {}, 25, 10],
+		['50 by default', {}, 60, 50],
 	])('keeps at most %s in flight, outputs in input order', async (_, options, count, most) => {
 		const counter = inFlightCounter(created);
 		const requests = interceptMetal({ path: '/v1/workspaces', times: count, reply: counter.reply });
