@@ -99,6 +99,52 @@ for (const version of E2E_VERSIONS) {
 			);
 		});
 
+		test('Search, then Get each workspace found: the workspaces the example created, paired', async () => {
+			// Runs after the example workflow, so the simulator holds its three "Project …" workspaces.
+			const workflow = metalWorkflow({
+				id: 'metalSearchThenGet',
+				deals: [{ deal: 'Project' }],
+				parameters: { operation: 'search', query: '={{ $json.deal }}', returnAll: true },
+			});
+			const search = workflow.nodes.find((node) => node.name === 'Metal');
+			delete search.parameters.name;
+			delete search.parameters.additionalFields;
+			const get = {
+				...search,
+				id: 'c6a4f1b2-6f7e-4c1e-9f3e-2d1b7a9e0c55',
+				name: 'Metal Get',
+				position: [880, 0],
+				parameters: {
+					resource: 'workspace',
+					operation: 'get',
+					workspaceId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				},
+			};
+			workflow.nodes.push(get);
+			workflow.connections.Metal = { main: [[{ node: 'Metal Get', type: 'main', index: 0 }]] };
+			await stack.n8n.importWorkflow(workflow);
+
+			const result = await stack.n8n.execute('metalSearchThenGet');
+
+			assert.equal(result.ok, true, JSON.stringify(result.error));
+			const stored = stack.simulator.workspaces();
+			const found = metalRunOf(result).data.main[0];
+			assert.deepEqual(
+				found.map((item) => [item.json.id, item.pairedItem]).sort(),
+				stored.map((w) => [w.id, { item: 0 }]).sort(),
+			);
+			const got = result.run.data.resultData.runData['Metal Get'][0].data.main[0];
+			assert.deepEqual(
+				got.map((item) => [item.json, item.pairedItem]),
+				found.map((item, index) => [item.json, { item: index }]),
+			);
+			const reads = stack.simulator.log.filter((entry) => entry.method === 'GET');
+			assert.deepEqual(
+				reads.map((entry) => [entry.path, entry.status, entry.apiKeyMatched]).sort(),
+				stored.map((w) => [`/v1/workspaces/${w.id}`, 200, true]).sort(),
+			);
+		});
+
 		test('a wrong API key: the run fails with the error a user sees', async () => {
 			await stack.n8n.importWorkflow(
 				metalWorkflow({
