@@ -39,7 +39,10 @@ const END_MARK = '<!-- bench:end -->';
 const N8N_VERSION = '2.41.1';
 // The latest HTTP Request node version in n8n 2.41.1 (its defaultVersion).
 const HTTP_REQUEST_VERSION = 4.5;
-const METAL_DEFAULT_CONCURRENCY = 10;
+// The node's own default, from the build (bench.sh builds first): the floor runs with as many in flight.
+const {
+	DEFAULT_CONCURRENCY: METAL_DEFAULT_CONCURRENCY,
+} = require('../dist/nodes/Metal/shared/requestOptions');
 
 // ---------------------------------------------------------------------------------------------------
 // Shared helpers
