@@ -97,11 +97,10 @@ export class MetalClient {
 		await this.gate.enter();
 		try {
 			const waitedMs = Math.max(backoffMs, this.gate.waitMs());
-			if (waitedMs > 0) {
-				// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
-				await sleep(waitedMs, this.cancelSignal());
-				if (request.stopping?.()) throw abandonedError(this.node, request);
-			}
+			// A cancelled execution ends the wait at once (sleep rejects with the cancellation).
+			if (waitedMs > 0) await sleep(waitedMs, this.cancelSignal());
+			// Queued for a place or waiting out a backoff while the run began to stop: not sent.
+			if (request.stopping?.()) throw abandonedError(this.node, request);
 			const result = await this.send(request);
 			if (!('kind' in result)) this.gate.succeeded();
 			return { result, waitedMs };
