@@ -58,7 +58,15 @@ for (const version of E2E_VERSIONS) {
 			const result = await stack.n8n.execute('metalExampleWorkflow');
 
 			assert.equal(result.ok, true, JSON.stringify(result.error));
-			const creates = stack.simulator.log.filter((entry) => entry.path === '/v1/workspaces');
+			// The three requests run at once, so they may reach the simulator in any order.
+			const creates = stack.simulator.log
+				.filter((entry) => entry.path === '/v1/workspaces')
+				.sort((a, b) => a.body.name.localeCompare(b.body.name));
+			const bodies = [
+				{ name: 'Project Atlas', company: 'Acme Holdings', isPrivate: true },
+				{ name: 'Project Borealis', company: 'Globex', isPrivate: false },
+				{ name: 'Project Cygnus', company: 'Initech', isPrivate: false },
+			];
 			assert.deepEqual(
 				creates.map((entry) => [
 					entry.method,
@@ -67,35 +75,14 @@ for (const version of E2E_VERSIONS) {
 					entry.apiKeyMatched,
 					entry.body,
 				]),
-				[
-					[
-						'POST',
-						201,
-						'ci_local_simulator',
-						true,
-						{ name: 'Project Atlas', company: 'Acme Holdings', isPrivate: true },
-					],
-					[
-						'POST',
-						201,
-						'ci_local_simulator',
-						true,
-						{ name: 'Project Borealis', company: 'Globex', isPrivate: false },
-					],
-					[
-						'POST',
-						201,
-						'ci_local_simulator',
-						true,
-						{ name: 'Project Cygnus', company: 'Initech', isPrivate: false },
-					],
-				],
+				bodies.map((body) => ['POST', 201, 'ci_local_simulator', true, body]),
 			);
-			const stored = new Map(stack.simulator.workspaces().map((w) => [w.id, w]));
+			// Each output item is the workspace created from its own row, paired with that row.
+			const byName = new Map(stack.simulator.workspaces().map((w) => [w.name, w]));
 			const output = metalRunOf(result).data.main[0];
 			assert.deepEqual(
 				output.map((item) => [item.json, item.pairedItem]),
-				creates.map((entry, index) => [stored.get(entry.workspaceId), { item: index }]),
+				bodies.map((body, index) => [byName.get(body.name), { item: index }]),
 			);
 		});
 
