@@ -12,6 +12,10 @@ import { DEFAULT_TIMEOUT_MS } from './transport';
 // the HTTP Request node, 50 about even. A rate limit lowers it on its own (see RateLimitGate).
 export const DEFAULT_CONCURRENCY = 50;
 
+// One set of bounds for what the editor offers and what a run accepts (expressions bypass the editor).
+const CONCURRENCY = { min: 1, max: 100, fallback: DEFAULT_CONCURRENCY };
+const TIMEOUT = { min: 100, max: 600_000, fallback: DEFAULT_TIMEOUT_MS };
+
 /** The Options collection of a resource's operations: how hard and how long to press on Metal. */
 export function requestOptionsField(show: IDisplayOptions['show']): INodeProperties {
 	return {
@@ -26,7 +30,7 @@ export function requestOptionsField(show: IDisplayOptions['show']): INodePropert
 				displayName: 'Max Concurrent Requests',
 				name: 'maxConcurrency',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
+				typeOptions: { minValue: CONCURRENCY.min, maxValue: CONCURRENCY.max },
 				default: DEFAULT_CONCURRENCY,
 				description:
 					'How many requests to Metal may run at the same time. Lower it if Metal answers with rate-limit errors.',
@@ -35,7 +39,7 @@ export function requestOptionsField(show: IDisplayOptions['show']): INodePropert
 				displayName: 'Timeout',
 				name: 'timeout',
 				type: 'number',
-				typeOptions: { minValue: 100, maxValue: 600_000 },
+				typeOptions: { minValue: TIMEOUT.min, maxValue: TIMEOUT.max },
 				default: DEFAULT_TIMEOUT_MS,
 				description: 'How many milliseconds to wait for Metal to answer one request',
 			},
@@ -54,15 +58,9 @@ export function readRequestOptions(context: IExecuteFunctions): {
 			context,
 			options.maxConcurrency,
 			'Max Concurrent Requests',
-			{ min: 1, max: 100, fallback: DEFAULT_CONCURRENCY },
+			CONCURRENCY,
 			0,
 		),
-		timeoutMs: wholeNumber(
-			context,
-			options.timeout,
-			'Timeout',
-			{ min: 100, max: 600_000, fallback: DEFAULT_TIMEOUT_MS },
-			0,
-		),
+		timeoutMs: wholeNumber(context, options.timeout, 'Timeout', TIMEOUT, 0),
 	};
 }
