@@ -1,10 +1,17 @@
 import type {
-	IAuthenticateGeneric,
-	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { metalHeaders } from '../nodes/Metal/transport/auth';
+import { BAD_BASE_URL, parseBaseUrl } from '../nodes/Metal/transport/baseUrl';
+
+const REDIRECT =
+	'The Base URL redirects elsewhere. The Test does not follow redirects, so that the API key is never sent to another address: set Base URL to the address the API answers at.';
 
 export class MetalApi implements ICredentialType {
 	name = 'metalApi';
@@ -45,19 +52,28 @@ export class MetalApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.metal.ai',
 			description:
-				'Where Metal API requests go. Keep the default unless you reach Metal through a proxy or use a local simulator.',
+				'Where Metal API requests go. Keep the default unless you reach Metal through a proxy or use a local simulator. Use https:// for any host but this machine: with http:// the API key travels unencrypted.',
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'x-metal-client-id': '={{$credentials.clientId}}',
-				'x-metal-api-key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * Adds the two Metal headers and turns redirects off: n8n carries custom headers across hosts on
+	 * a redirect, so a Base URL that redirects would receive the API key at another address. A Base
+	 * URL the node refuses is refused here too, in the same words (this runs for the Test as well).
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (parseBaseUrl(credentials.baseUrl) === undefined) throw new Error(BAD_BASE_URL.message);
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, ...metalHeaders(credentials) },
+			disableFollowRedirect: true,
+			// The same for n8n's older request helper, which some nodes use with a credential.
+			...{ followRedirect: false, followAllRedirects: false },
+		};
+	}
 
 	// GET /v1/keys/current returns the calling key's metadata: the cheapest request that proves both
 	// headers are accepted. A trailing slash in the Base URL is removed so the path joins cleanly.
@@ -67,7 +83,8 @@ export class MetalApi implements ICredentialType {
 			url: '/v1/keys/current',
 			method: 'GET',
 		},
-		// Without a rule n8n would show only "Unauthorized"; this keeps Metal's own words.
+		// Without rules n8n would show only "Unauthorized" or "Found"; these keep Metal's own words
+		// and say why a redirect is not followed.
 		rules: [
 			{
 				type: 'responseCode',
@@ -77,6 +94,10 @@ export class MetalApi implements ICredentialType {
 						'Metal did not accept the credentials: invalid api key or clientId. Check the Client ID and API Key.',
 				},
 			},
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: { value, message: REDIRECT },
+			})),
 		],
 	};
 }

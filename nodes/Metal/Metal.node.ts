@@ -5,10 +5,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { workspaceDescription } from './resources/workspace';
+import { nodeProperties } from './engine/operation';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
-import { route } from './router';
+import { RESOURCES } from './resources';
+import { runOperation } from './router';
 
+// Programmatic rather than declarative: n8n's declarative engine sends every item at once, and a
+// failure there makes Retry On Fail re-send items already created. Here every item is checked
+// before anything is sent, requests are capped, and a create is never sent twice.
 export class Metal implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Metal',
@@ -24,22 +28,12 @@ export class Metal implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'metalApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Workspace', value: 'workspace' }],
-				default: 'workspace',
-			},
-			...workspaceDescription,
-		],
+		properties: nodeProperties(RESOURCES),
 	};
 
 	methods = { listSearch: { searchWorkspaces } };
 
 	async execute(this: IExecuteFunctions) {
-		return await route.call(this);
+		return await runOperation(this, RESOURCES, this.continueOnFail());
 	}
 }

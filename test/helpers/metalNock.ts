@@ -17,19 +17,19 @@ type Reply = [status: number, body?: unknown, headers?: Record<string, string>];
  * with `reply(body, index)`, which may be async (to hold a request in flight).
  */
 export function interceptMetal(options: {
-	method?: 'get' | 'post';
-	path: string;
+	method?: 'get' | 'post' | 'put';
+	path: string | RegExp;
 	times?: number;
 	baseUrl?: string;
-	reply: (body: unknown, index: number) => Reply | Promise<Reply>;
+	reply: (body: unknown, index: number, path: string) => Reply | Promise<Reply>;
 }): RecordedRequest[] {
 	const recorded: RecordedRequest[] = [];
 	const scope = nock(options.baseUrl ?? BASE_URL);
-	const interceptor = options.method === 'get' ? scope.get(options.path) : scope.post(options.path);
+	const interceptor = scope[options.method ?? 'post'](options.path);
 	interceptor.times(options.times ?? 1).reply(async function (path, body) {
 		const index = recorded.length;
 		recorded.push({ method: this.req.method, path, headers: this.req.headers, body });
-		return await options.reply(body, index);
+		return await options.reply(body, index, path);
 	});
 	return recorded;
 }

@@ -1,8 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { searchPage } from '../shared/pagination';
-import { PICKER_RETRY_POLICY } from '../shared/retryPolicy';
-import { MetalClient } from '../shared/transport';
+import { MetalClient } from '../transport/client';
 import { SEARCH_PATH } from '../resources/workspace/search';
 
 const PAGE_SIZE = 20;
@@ -18,17 +16,15 @@ export async function searchWorkspaces(
 ): Promise<INodeListSearchResult> {
 	// Metal's search needs a query; the picker asks the user to type one first.
 	if (!filter?.trim()) return { results: [] };
-	const client = await MetalClient.create(this, { timeoutMs: PICKER_TIMEOUT_MS });
+	const client = await MetalClient.create(this, { timeoutMs: PICKER_TIMEOUT_MS, inEditor: true });
 	const page = Number(paginationToken ?? 1);
-	const { results, totalPages } = await searchPage(
-		client,
-		SEARCH_PATH,
-		{ query: filter, page, limit: PAGE_SIZE },
-		PICKER_RETRY_POLICY,
-	);
-	const hasMore = totalPages === undefined ? results.length === PAGE_SIZE : page < totalPages;
+	const { entries, metadata } = await client
+		.bind({ kind: 'read', noun: 'workspace' })
+		.page({ method: 'POST', path: SEARCH_PATH, body: { query: filter, page, limit: PAGE_SIZE } });
+	const { totalPages } = metadata;
+	const hasMore = typeof totalPages === 'number' ? page < totalPages : entries.length === PAGE_SIZE;
 	return {
-		results: results.map((workspace) => ({
+		results: entries.map((workspace) => ({
 			name: pickerLabel(workspace),
 			value: String(workspace.id),
 		})),

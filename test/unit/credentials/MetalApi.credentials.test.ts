@@ -1,7 +1,9 @@
+import nock from 'nock';
 import type { INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { MetalApi } from '../../../credentials/MetalApi.credentials';
+import { json, redirect, startLocalServer } from '../../helpers/localServer';
 import { interceptMetal } from '../../helpers/metalNock';
 import {
 	BASE_URL,
@@ -49,15 +51,22 @@ const runCredentialTest = (baseUrl = BASE_URL) =>
 	});
 
 describe('Metal API credential', () => {
-	it('authenticates with exactly the two Metal headers', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: {
-				headers: {
-					'x-metal-client-id': '={{$credentials.clientId}}',
-					'x-metal-api-key': '={{$credentials.apiKey}}',
-				},
+	it('authenticates with exactly the two Metal headers, and turns redirects off', async () => {
+		const options = await credential.authenticate(CREDENTIALS, {
+			url: '/v1/keys/current',
+			headers: { accept: 'application/json' },
+		});
+
+		expect(options).toEqual({
+			url: '/v1/keys/current',
+			headers: {
+				accept: 'application/json',
+				'x-metal-client-id': CLIENT_ID,
+				'x-metal-api-key': CANARY_KEY,
 			},
+			disableFollowRedirect: true,
+			followRedirect: false,
+			followAllRedirects: false,
 		});
 	});
 
@@ -108,16 +117,60 @@ describe('Metal API credential', () => {
 
 		expect((error as { httpCode?: string })?.httpCode).toBe('401');
 		expect(error?.message).toBe('Authorization failed - please check your credentials');
-		expect(credential.test.rules).toEqual([
-			{
+		expect(credential.test.rules?.[0]).toEqual({
+			type: 'responseCode',
+			properties: {
+				value: 401,
+				message:
+					'Metal did not accept the credentials: invalid api key or clientId. Check the Client ID and API Key.',
+			},
+		});
+		expect(JSON.stringify(error)).not.toContain(CANARY_KEY);
+	});
+
+	it.each([
+		'https://api.metal.ai/#v1',
+		'https://api.metal.ai/?debug=1',
+		'https://user:secret@api.metal.ai',
+		'ftp://api.metal.ai',
+	])('test: a Base URL the node refuses (%s) is refused in the same words, and nothing is sent', async (baseUrl) => {
+		const { error } = await runCredentialTest(baseUrl);
+
+		expect(error?.message).toBe('The Base URL in the Metal API credential is not an http(s) URL');
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('says why a redirect is not followed', () => {
+		expect(credential.test.rules?.slice(1)).toEqual(
+			[301, 302, 303, 307, 308].map((value) => ({
 				type: 'responseCode',
 				properties: {
-					value: 401,
+					value,
 					message:
-						'Metal did not accept the credentials: invalid api key or clientId. Check the Client ID and API Key.',
+						'The Base URL redirects elsewhere. The Test does not follow redirects, so that the API key is never sent to another address: set Base URL to the address the API answers at.',
 				},
-			},
-		]);
-		expect(JSON.stringify(error)).not.toContain(CANARY_KEY);
+			})),
+		);
+	});
+});
+
+describe('Metal API credential Test against a Base URL that redirects (real local servers)', () => {
+	beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+	afterAll(() => nock.disableNetConnect());
+
+	it.each([301, 302, 307])('%i: the other address receives nothing, the key least of all', async (status) => {
+		const elsewhere = await startLocalServer(json(200, { data: { id: 'k' } }));
+		const redirecting = await startLocalServer(redirect(status, `${elsewhere.url}/v1/keys/current`));
+		try {
+			const { error } = await runCredentialTest(redirecting.url);
+
+			expect(redirecting.requests).toHaveLength(1);
+			expect(redirecting.requests[0].headers['x-metal-api-key']).toBe(CANARY_KEY);
+			expect(elsewhere.requests).toHaveLength(0);
+			expect(error).toBeDefined();
+		} finally {
+			await elsewhere.close();
+			await redirecting.close();
+		}
 	});
 });

@@ -1,69 +1,29 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { searchAll } from '../../shared/pagination';
-import { requiredText, wholeNumber } from '../../shared/parameters';
-import { readRequestOptions } from '../../shared/requestOptions';
-import { runEachItem } from '../../shared/runEachItem';
-import { MetalClient } from '../../shared/transport';
-
-const show = { resource: ['workspace'], operation: ['search'] };
+import { defineOperation } from '../../engine/operation';
+import { required, text } from '../../fields/kit';
+import { returnAllLimit } from '../../fields/returnAll';
+import { searchAll } from '../../transport/pagination';
 
 export const SEARCH_PATH = '/v1/workspaces/search';
 
-const DEFAULT_LIMIT = 50;
-
-export const description: INodeProperties[] = [
-	{
+const query = required(
+	text({
 		displayName: 'Query',
 		name: 'query',
-		type: 'string',
-		required: true,
-		default: '',
 		placeholder: 'e.g. Atlas',
 		description: 'Words to look for. Metal ranks workspaces by how well they match.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
-];
+	}),
+);
 
-interface SearchRequest {
-	query: string;
-	max?: number;
-}
-
-function readSearch(context: IExecuteFunctions, itemIndex: number): SearchRequest {
-	const query = requiredText(context, 'query', 'Query', itemIndex);
-	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return { query };
-	const limit = context.getNodeParameter('limit', itemIndex, DEFAULT_LIMIT);
-	return {
-		query,
-		max: wholeNumber(context, limit, 'Limit', { min: 1, fallback: DEFAULT_LIMIT }, itemIndex),
-	};
-}
-
-export async function execute(this: IExecuteFunctions) {
-	const { concurrency, timeoutMs } = readRequestOptions(this);
-	const client = await MetalClient.create(this, { timeoutMs, concurrency });
-	return await runEachItem(this, {
-		concurrency,
-		prepare: (itemIndex) => readSearch(this, itemIndex),
-		send: async (search, itemIndex, stopping) =>
-			await searchAll(client, SEARCH_PATH, { ...search, itemIndex, stopping }),
-	});
-}
+export const search = defineOperation({
+	option: {
+		name: 'Search',
+		value: 'search',
+		action: 'Search workspaces',
+		description:
+			'Find workspaces whose name or details match a query, best matches first. Use it to check whether a workspace for a deal or company already exists.',
+	},
+	effect: { kind: 'read', noun: 'workspace' },
+	fields: [query, returnAllLimit],
+	prepare: (read) => ({ query: read(query), max: read(returnAllLimit) }),
+	send: async (search, metal) => await searchAll(metal, SEARCH_PATH, search),
+});

@@ -1,11 +1,11 @@
-import type { RequestFailure } from '../../../../../nodes/Metal/shared/failures';
+import type { RequestFailure } from '../../../../../nodes/Metal/transport/failures';
 import {
 	isRetryable,
 	parseRetryAfterMs,
 	READ_RETRY_POLICY,
-	retryDelayMs,
+	backoffMs,
 	WRITE_RETRY_POLICY,
-} from '../../../../../nodes/Metal/shared/retryPolicy';
+} from '../../../../../nodes/Metal/transport/retryPolicy';
 
 describe('retry policy', () => {
 	it('writes retry only rate limits; reads retry transient failures; both back off as Metal advises', () => {
@@ -28,7 +28,7 @@ describe('retry policy', () => {
 		[6, 1, 30000],
 		[10, 0, 15000],
 	])('after %i failed tries with random %f waits %i ms', (failedTries, random, expected) => {
-		expect(retryDelayMs(WRITE_RETRY_POLICY, failedTries, undefined, () => random)).toBe(expected);
+		expect(backoffMs(WRITE_RETRY_POLICY, failedTries, () => random)).toBe(expected);
 	});
 
 	const status = (code: number): RequestFailure => ({
@@ -61,17 +61,26 @@ describe('retry policy', () => {
 		expect(isRetryable(failure, READ_RETRY_POLICY)).toBe(read);
 	});
 
-	it('lets Retry-After win over the backoff', () => {
-		expect(retryDelayMs(WRITE_RETRY_POLICY, 1, '7', () => 0)).toBe(7000);
-	});
-
 	it.each([
 		['0', 0],
 		['12', 12000],
 		[' 3 ', 3000],
+		['1.5', 1500],
+		['0.25', 250],
 		['Sun, 29 Nov 2026 10:00:05 GMT', 5000],
 		['Sun, 29 Nov 2026 09:00:00 GMT', 0],
+		['Sunday, 29-Nov-26 10:00:07 GMT', 7000],
+		['Sun Nov 29 10:00:09 2026', 9000],
+		// Anything else is ignored, so the exponential backoff applies (never "retry now").
+		['-1', undefined],
+		['+5', undefined],
+		['1e3', undefined],
+		['.5', undefined],
+		['5 seconds', undefined],
 		['soon', undefined],
+		['2026-11-29T10:00:05Z', undefined],
+		['Sun, 29 Nov 2026 10:00:05', undefined],
+		['29 Nov 2026 10:00:05 GMT', undefined],
 		['', undefined],
 		[undefined, undefined],
 	])('reads Retry-After %p as %p ms', (value, expected) => {

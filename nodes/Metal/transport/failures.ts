@@ -2,7 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** How a request to Metal failed, in the terms that decide whether it may be retried. */
 export type RequestFailure =
-	| { kind: 'status'; status: number; metalMessage: string; retryAfter?: string; location?: string }
+	| {
+			kind: 'status';
+			status: number;
+			/** Metal's (or a proxy's) error text, secrets scrubbed. */
+			metalMessage: string;
+			/** Retry-After, when the answer had a valid one. */
+			retryAfterMs?: number;
+			location?: string;
+	  }
 	| { kind: 'timeout' }
 	| {
 			kind: 'connection';
@@ -45,10 +53,10 @@ const TRANSIENT = new Set([
 	...REACHED,
 ]);
 
-/** Metal's own words from an error body `{ "error": "..." }`, or the bare status when there are none. */
-export function metalMessageOf(body: unknown, status: number): string {
+/** Metal's own words from an error body `{ "error": "..." }`, or undefined when there are none. */
+export function metalMessageOf(body: unknown): string | undefined {
 	const text = (body as IDataObject | undefined)?.error;
-	return typeof text === 'string' && text.trim() !== '' ? text : `HTTP ${status}`;
+	return typeof text === 'string' && text.trim() !== '' ? text : undefined;
 }
 
 /**

@@ -27,14 +27,10 @@ export const WRITE_RETRY_POLICY: RetryPolicy = { retryOn: 'unsentOnly', ...BACKO
 
 export const READ_RETRY_POLICY: RetryPolicy = { retryOn: 'transient', ...BACKOFF };
 
-/** For the editor's pickers: someone is waiting, so one quick second try at most. */
-export const PICKER_RETRY_POLICY: RetryPolicy = {
-	retryOn: 'transient',
-	maxTries: 2,
-	baseDelayMs: 1_000,
-	maxDelayMs: 1_000,
-	maxTotalWaitMs: 1_000,
-};
+/** For the editor (pickers): someone is waiting, so one quick second try at most. */
+export function inEditor(policy: RetryPolicy): RetryPolicy {
+	return { ...policy, maxTries: 2, baseDelayMs: 1_000, maxDelayMs: 1_000, maxTotalWaitMs: 1_000 };
+}
 
 export function isRetryable(failure: RequestFailure, policy: RetryPolicy): boolean {
 	switch (failure.kind) {
@@ -48,26 +44,39 @@ export function isRetryable(failure: RequestFailure, policy: RetryPolicy): boole
 }
 
 /**
- * The wait before the next try, after `failedTries` failures. A Retry-After header wins when present;
- * otherwise exponential backoff with "equal jitter": half the step is fixed, half random, so parallel
- * requests spread out but none retries at once.
+ * The wait before the next try, after `failedTries` failures: exponential backoff with "equal
+ * jitter" (half the step fixed, half random), so parallel requests spread out but none retries at
+ * once.
  */
-export function retryDelayMs(
+export function backoffMs(
 	policy: RetryPolicy,
 	failedTries: number,
-	retryAfter: string | undefined,
 	random: () => number = Math.random,
 ): number {
-	const requested = parseRetryAfterMs(retryAfter);
-	if (requested !== undefined) return requested;
 	const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedTries - 1));
 	return Math.round(step / 2 + (random() * step) / 2);
 }
 
-/** Retry-After is either whole seconds or an HTTP date (RFC 9110, section 10.2.3). */
+// RFC 9110, section 5.6.7: the preferred IMF-fixdate and the two obsolete forms a sender may use.
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+const HTTP_DATE = new RegExp(
+	[
+		`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`,
+		`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`,
+		`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`,
+	].join('|'),
+);
+
+/**
+ * Retry-After (RFC 9110, section 10.2.3): whole or decimal seconds, or an HTTP date. Anything else
+ * ("-1", "+5", "soon") is undefined, so the exponential backoff applies rather than "retry now".
+ */
 export function parseRetryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-	const date = Date.parse(value);
+	const text = value?.trim() ?? '';
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	if (!HTTP_DATE.test(text)) return undefined;
+	const date = Date.parse(text.includes('GMT') ? text : `${text} GMT`);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,5 +1,7 @@
-import { RateLimitGate } from '../../../../../nodes/Metal/shared/rateLimitGate';
-import { WRITE_RETRY_POLICY } from '../../../../../nodes/Metal/shared/retryPolicy';
+import { RateLimitGate } from '../../../../../nodes/Metal/transport/rateLimitGate';
+import { backoffMs, WRITE_RETRY_POLICY } from '../../../../../nodes/Metal/transport/retryPolicy';
+
+const backoff = (level: number) => backoffMs(WRITE_RETRY_POLICY, level);
 
 const T0 = 1_000_000;
 
@@ -11,7 +13,7 @@ describe('the rate-limit gate shared by a run', () => {
 		const gate = new RateLimitGate(10);
 		expect(gate.waitMs(T0)).toBe(0);
 
-		expect(gate.close(WRITE_RETRY_POLICY, undefined, T0)).toBe(750);
+		expect(gate.close(undefined, backoff, T0)).toBe(750);
 
 		expect(gate.waitMs(T0)).toBe(750);
 		expect(gate.waitMs(T0 + 500)).toBe(250);
@@ -20,27 +22,27 @@ describe('the rate-limit gate shared by a run', () => {
 
 	it('a burst of 429s from requests already in flight counts once', () => {
 		const gate = new RateLimitGate(10);
-		gate.close(WRITE_RETRY_POLICY, undefined, T0);
+		gate.close(undefined, backoff, T0);
 
-		expect(gate.close(WRITE_RETRY_POLICY, undefined, T0 + 5)).toBe(750);
-		expect(gate.close(WRITE_RETRY_POLICY, undefined, T0 + 9)).toBe(750);
+		expect(gate.close(undefined, backoff, T0 + 5)).toBe(750);
+		expect(gate.close(undefined, backoff, T0 + 9)).toBe(750);
 		expect(gate.waitMs(T0 + 9)).toBe(750);
 	});
 
 	it('grows while the limit is hit again with the gate open, and starts over after a success', () => {
 		const gate = new RateLimitGate(10);
-		gate.close(WRITE_RETRY_POLICY, undefined, T0);
+		gate.close(undefined, backoff, T0);
 
-		expect(gate.close(WRITE_RETRY_POLICY, undefined, T0 + 750)).toBe(1500);
-		expect(gate.close(WRITE_RETRY_POLICY, undefined, T0 + 2250)).toBe(3000);
+		expect(gate.close(undefined, backoff, T0 + 750)).toBe(1500);
+		expect(gate.close(undefined, backoff, T0 + 2250)).toBe(3000);
 		gate.succeeded();
-		expect(gate.close(WRITE_RETRY_POLICY, undefined, T0 + 6000)).toBe(750);
+		expect(gate.close(undefined, backoff, T0 + 6000)).toBe(750);
 	});
 
 	it("waits as long as Metal's Retry-After says", () => {
 		const gate = new RateLimitGate(10);
 
-		expect(gate.close(WRITE_RETRY_POLICY, '4', T0)).toBe(4000);
+		expect(gate.close(4000, backoff, T0)).toBe(4000);
 		expect(gate.waitMs(T0 + 1000)).toBe(3000);
 	});
 
@@ -56,15 +58,15 @@ describe('the rate-limit gate shared by a run', () => {
 
 		// 12 requests were in flight, far below the cap: the limit becomes half of them.
 		await inFlight(gate, 12);
-		gate.close(WRITE_RETRY_POLICY, undefined, T0);
-		gate.close(WRITE_RETRY_POLICY, undefined, T0 + 1);
+		gate.close(undefined, backoff, T0);
+		gate.close(undefined, backoff, T0 + 1);
 		expect(gate.capacity).toBe(6);
 
 		// The second 429 came while the gate was closed: the gate opens again at T0 + 751.
-		gate.close(WRITE_RETRY_POLICY, undefined, T0 + 751);
+		gate.close(undefined, backoff, T0 + 751);
 		expect(gate.capacity).toBe(3);
-		gate.close(WRITE_RETRY_POLICY, undefined, T0 + 3000);
-		gate.close(WRITE_RETRY_POLICY, undefined, T0 + 9000);
+		gate.close(undefined, backoff, T0 + 3000);
+		gate.close(undefined, backoff, T0 + 9000);
 		expect(gate.capacity).toBe(1);
 
 		let successes = 0;

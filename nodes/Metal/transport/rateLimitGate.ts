@@ -1,13 +1,11 @@
-import { retryDelayMs, type RetryPolicy } from './retryPolicy';
-
 /**
  * One per run, shared by all its requests, so that a rate limit is met by the run as a whole rather
  * than by each request on its own (which makes the storm worse):
  * - after a 429 no request is sent until the wait is over; the wait grows only while the limit
  *   keeps being hit with the gate open (a burst of 429s from requests already in flight counts once);
- * - each such 429 also halves how many requests may be in flight (of those that were), and every success lets one more
- *   back little by little (additive increase, multiplicative decrease, as TCP does), so the run
- *   settles at the rate Metal allows instead of releasing every request at once when the gate opens.
+ * - each such 429 also halves how many requests may be in flight (of those that were), and every
+ *   success lets one more back little by little (additive increase, multiplicative decrease, as TCP
+ *   does), so the run settles at the rate Metal allows instead of releasing every request at once.
  */
 export class RateLimitGate {
 	private resumeAt = 0;
@@ -44,14 +42,17 @@ export class RateLimitGate {
 		return Math.max(0, this.resumeAt - now);
 	}
 
-	/** Closes the gate after a 429; returns the wait it asked for. */
-	close(policy: RetryPolicy, retryAfter: string | undefined, now = Date.now()): number {
+	/**
+	 * Closes the gate after a 429 for `requestedMs` (Metal's Retry-After) or, without one, for the
+	 * backoff `backoff(level)` gives; returns the wait.
+	 */
+	close(requestedMs: number | undefined, backoff: (level: number) => number, now = Date.now()) {
 		if (now >= this.resumeAt) {
 			this.level++;
 			// Half of what was really in flight (this request's place is already given back).
 			this.allowed = Math.max(1, Math.min(this.allowed, this.inFlight + 1) / 2);
 		}
-		const delayMs = retryDelayMs(policy, this.level, retryAfter);
+		const delayMs = requestedMs ?? backoff(this.level);
 		this.resumeAt = Math.max(this.resumeAt, now + delayMs);
 		return delayMs;
 	}

@@ -1,0 +1,90 @@
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { Field, Item } from '../fields/kit';
+import type { ItemRequests } from '../transport/client';
+import type { Effect } from '../transport/effect';
+import { runOptionsField } from './runOptions';
+
+/** Reads one field of the item being prepared. */
+export type Read = <T>(field: Field<T>) => T;
+
+/**
+ * One operation, in one file: how it is offered, what it does to Metal, its fields, how an item's
+ * parameters become what is sent (`prepare`, which sends nothing), and the requests (`send`, given
+ * requests already bound to the item and the run).
+ */
+export interface Operation<Prepared = unknown> {
+	option: INodePropertyOptions & { value: string; action: string; description: string };
+	effect: Effect;
+	fields: Array<Field<unknown>>;
+	prepare(read: Read, item: Item): Prepared;
+	send(prepared: Prepared, requests: ItemRequests): Promise<IDataObject | IDataObject[]>;
+}
+
+/** Typing help: `prepare`'s result is what `send` receives. */
+export function defineOperation<Prepared>(operation: Operation<Prepared>): Operation<Prepared> {
+	return operation;
+}
+
+export interface Resource {
+	name: string;
+	value: string;
+	operations: Operation[];
+}
+
+/** The node's properties: Resource, each resource's Operation, each operation's fields, Options. */
+export function nodeProperties(resources: Resource[]): INodeProperties[] {
+	const first = resources[0].value;
+	return [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ name, value }) => ({ name, value })),
+			default: first,
+		},
+		...resources.flatMap(resourceProperties),
+		runOptionsField,
+	];
+}
+
+function resourceProperties(resource: Resource): INodeProperties[] {
+	const operations = resource.operations;
+	const first = operations[0].option.value;
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations.map((operation) => operation.option),
+			default: first,
+		},
+		// Display rules stated once per operation, stamped onto each of its fields.
+		...operations.flatMap((operation) =>
+			operation.fields
+				.flatMap((field) => field.properties)
+				.map((property) =>
+					shownFor(property, { resource: [resource.value], operation: [operation.option.value] }),
+				),
+		),
+	];
+}
+
+function shownFor(property: INodeProperties, show: Record<string, string[]>): INodeProperties {
+	const own = property.displayOptions;
+	return { ...property, displayOptions: { ...own, show: { ...show, ...own?.show } } };
+}
+
+/** The operation the node is set to; resource and operation cannot vary per item. */
+export function findOperation(
+	resources: Resource[],
+	resource: string,
+	operation: string,
+): Operation | undefined {
+	return resources
+		.find((r) => r.value === resource)
+		?.operations.find((o) => o.option.value === operation);
+}

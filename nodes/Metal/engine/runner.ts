@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { Item } from '../fields/kit';
+import type { MetalClient } from '../transport/client';
+import { wasNeverSent, type NodeError } from '../transport/errors';
+import type { Operation } from './operation';
+import { withStopSummary } from './stopSummary';
+
+/**
+ * Runs an operation over every input item so that no item is lost and none is sent twice:
+ * 1. every item is prepared before the first request, so a bad item stops the run before anything
+ *    is sent (with Continue On Fail it becomes an error item and the others go on);
+ * 2. items go out with at most `concurrency` in flight, in input order;
+ * 3. without Continue On Fail, the first failure stops new requests, lets those in flight finish, and
+ *    throws an error that accounts for every item: done (with ids), failed, or not sent.
+ * The output keeps input order, one entry or more per item, each paired with its item.
+ */
+export async function runEachItem(
+	context: IExecuteFunctions,
+	operation: Operation,
+	client: MetalClient,
+	{ concurrency, continueOnFail }: { concurrency: number; continueOnFail: boolean },
+): Promise<INodeExecutionData[]> {
+	const itemCount = context.getInputData().length;
+	const outputs: INodeExecutionData[][] = new Array(itemCount);
+
+	const timezone = context.getTimezone();
+	const ready: Array<{ itemIndex: number; prepared: unknown }> = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		const item = new Item(context, itemIndex, timezone);
+		try {
+			ready.push({ itemIndex, prepared: operation.prepare((field) => field.read(item), item) });
+		} catch (error) {
+			// Already a NodeOperationError naming the item: the constructor hands it back unchanged.
+			if (!continueOnFail) throw new NodeOperationError(context.getNode(), error as Error);
+			outputs[itemIndex] = [errorItem(error as NodeError, itemIndex)];
+		}
+	}
+
+	// Failures in the order they happened; the first one is the error the user sees.
+	const failures = new Map<number, NodeError>();
+	// Aborted by the first failure (without Continue On Fail) or a cancelled execution: requests not
+	// yet sent are dropped, waits end at once, requests in flight finish.
+	const stop = new AbortController();
+	const cancel = context.getExecutionCancelSignal();
+	const signal = cancel ? AbortSignal.any([stop.signal, cancel]) : stop.signal;
+	let next = 0;
+	const worker = async () => {
+		while (next < ready.length && !signal.aborted) {
+			const { itemIndex, prepared } = ready[next++];
+			try {
+				const requests = client.bind(operation.effect, itemIndex, signal);
+				const results = [await operation.send(prepared, requests)].flat();
+				outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				if (wasNeverSent(error as Error)) continue;
+				if (continueOnFail) {
+					outputs[itemIndex] = [errorItem(error as NodeError, itemIndex)];
+				} else {
+					failures.set(itemIndex, error as NodeError);
+					stop.abort();
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, worker));
+
+	if (failures.size > 0) throw withStopSummary(failures, outputs, operation.effect);
+	return outputs.flat();
+}
+
+function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
+	// Only `error` and `details`, so that n8n's "Continue (using error output)" routes the item.
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.details = error.description;
+	return { json, pairedItem: { item: itemIndex } };
+}

@@ -1,0 +1,212 @@
+import type { INode, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, tryToParseDateTime } from 'n8n-workflow';
+
+/**
+ * Parsers for one parameter value of one item. Expressions, sheets and AI agents can give any type,
+ * so each value is checked before anything is sent, and a bad one gets an error naming the
+ * parameter and the item. Each parser returns undefined for "not set" (blank), never a guess.
+ */
+
+/** Where a value comes from: the parameter's label and the item, for the error. */
+export interface At {
+	node: INode;
+	itemIndex: number;
+	label: string;
+	/** The workflow's time zone, for dates given without one. */
+	timezone: string;
+}
+
+export function invalid(at: At, message: string, description: string): NodeOperationError {
+	return new NodeOperationError(at.node, message, { description, itemIndex: at.itemIndex });
+}
+
+function notA(at: At, value: unknown, expected: string, description: string) {
+	return invalid(
+		at,
+		`The "${at.label}" parameter in item ${at.itemIndex} is ${describe(value)}, not ${expected}`,
+		description,
+	);
+}
+
+export function emptyError(at: At): NodeOperationError {
+	return invalid(
+		at,
+		`The "${at.label}" parameter is empty in item ${at.itemIndex}`,
+		`${at.label} is required. Fill it in, or map it to a field that has a value in every item, such as {{ $json.name }}.`,
+	);
+}
+
+// Characters that show as nothing: white space, Unicode's default-ignorable code points (zero-width
+// spaces and joiners, the word joiner, the byte order mark, Hangul fillers, soft hyphen, variation
+// selectors, bidirectional marks…), the Mongolian vowel separator and the braille blank.
+const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}\u180e\u2800]*$/u;
+
+/** Undefined, null, or text that shows nothing (spaces, or only invisible characters). */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && INVISIBLE.test(value));
+}
+
+/** Names a value's type for an error message, quoting short text so the user can find it. */
+export function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	switch (typeof value) {
+		case 'string':
+			return value.length > 40 ? `the text "${value.slice(0, 40)}…"` : `the text "${value}"`;
+		case 'number':
+			return `the number ${value}`;
+		case 'boolean':
+			return `the boolean ${value}`;
+		case 'object':
+			return 'an object';
+		default:
+			return 'empty';
+	}
+}
+
+export function parseText(value: unknown, at: At): string | undefined {
+	if (isBlank(value)) return undefined;
+	if (typeof value === 'string') return value;
+	throw notA(
+		at,
+		value,
+		'text',
+		`${at.label} is sent to Metal as text. Map it to a text field, or convert the value in the expression, such as {{ String($json.value) }}.`,
+	);
+}
+
+/**
+ * What n8n's own boolean validation accepts from a sheet or an expression: true or false, the texts
+ * "true" and "false" in any case, 1 or 0 (as a number or a text).
+ */
+export function parseBoolean(value: unknown, at: At): boolean | undefined {
+	if (isBlank(value)) return undefined;
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	const number = typeof value === 'number' ? value : text !== undefined ? Number(text) : NaN;
+	if (number === 0 || number === 1) return number === 1;
+	throw notA(
+		at,
+		value,
+		'true or false',
+		`${at.label} is sent to Metal as a boolean. Use the switch, or an expression that gives true or false (a sheet's TRUE and FALSE, or 1 and 0, work too), such as {{ $json.private === 'yes' }}.`,
+	);
+}
+
+export interface NumberBounds {
+	min?: number;
+	max?: number;
+	integer?: boolean;
+}
+
+/** A finite number (a numeric text from a sheet too), within the bounds. */
+export function parseNumber(value: unknown, at: At, bounds: NumberBounds = {}): number | undefined {
+	if (isBlank(value)) return undefined;
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	const { min, max, integer } = bounds;
+	if (
+		typeof number === 'number' &&
+		Number.isFinite(number) &&
+		(!integer || Number.isInteger(number)) &&
+		(min === undefined || number >= min) &&
+		(max === undefined || number <= max)
+	) {
+		return number;
+	}
+	const kind = integer ? 'a whole number' : 'a number';
+	const range =
+		min !== undefined && max !== undefined
+			? ` from ${min} to ${max}`
+			: min !== undefined
+				? ` of at least ${min}`
+				: max !== undefined
+					? ` of at most ${max}`
+					: '';
+	throw notA(
+		at,
+		value,
+		`${kind}${range}`,
+		`${at.label} is sent to Metal as ${kind}${range}. Map it to a number, or convert it in the expression, such as {{ Number($json.value) }}.`,
+	);
+}
+
+/**
+ * One of the documented values. A value or a name matches whatever its case or spacing, so a sheet's
+ * "Due diligence" or "active" is sent as Metal's DUE_DILIGENCE or ACTIVE.
+ */
+export function parseChoice(
+	value: unknown,
+	at: At,
+	options: INodePropertyOptions[],
+): string | undefined {
+	if (isBlank(value)) return undefined;
+	const key = (text: unknown) => String(text).trim().toLowerCase().replace(/[\s_-]+/g, '_');
+	if (typeof value === 'string') {
+		const match = options.find((o) => key(o.value) === key(value) || key(o.name) === key(value));
+		if (match) return String(match.value);
+	}
+	const values = options.map((o) => String(o.value)).join(', ');
+	throw notA(at, value, `one of ${values}`, `${at.label} must be one of Metal's values: ${values}.`);
+}
+
+/**
+ * A date and time as n8n reads one (its picker, an ISO text, `$now`, a JS Date, an HTTP or SQL date),
+ * a time without a zone taken in the workflow's time zone; sent as ISO 8601 in UTC.
+ */
+export function parseDateTime(value: unknown, at: At): string | undefined {
+	if (isBlank(value)) return undefined;
+	// A number could be seconds or milliseconds: refused rather than guessed.
+	if (typeof value !== 'number') {
+		let iso: string | null = null;
+		try {
+			iso = tryToParseDateTime(value, at.timezone).toUTC().toISO();
+		} catch {
+			// Not a date n8n can read: the error below says what is expected.
+		}
+		if (iso) return iso;
+	}
+	throw notA(
+		at,
+		value,
+		'a date and time',
+		`${at.label} is sent to Metal as an ISO 8601 date and time. Use the date picker, or an expression that gives a date, such as {{ $now }} or 2026-11-29T10:00:00Z.`,
+	);
+}
+
+const METAL_ID = /^[0-9a-f]{24}$/i;
+
+/** A Metal ID: 24 hexadecimal characters, trimmed. Checked before it goes into a path or a body. */
+export function parseMetalId(value: unknown, at: At): string | undefined {
+	if (isBlank(value)) return undefined;
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	if (text !== undefined && METAL_ID.test(text)) return text;
+	throw notA(
+		at,
+		value,
+		'a Metal ID',
+		`${at.label} takes a Metal ID: 24 characters, 0-9 and a-f, such as 665f1c2a9b1e4a0012a3b4c5. Check the value, or pick it from the list where the node offers one.`,
+	);
+}
+
+/** Any JSON value: a parsed value as it is, or a text holding JSON. */
+export function parseJson(value: unknown, at: At, { object }: { object?: boolean } = {}): unknown {
+	if (isBlank(value)) return undefined;
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			// A plain text is a JSON value only where any value is taken.
+			if (object) parsed = undefined;
+		}
+	}
+	const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+	if (!object || isObject) return parsed;
+	throw notA(
+		at,
+		value,
+		'a JSON object',
+		`${at.label} is sent to Metal as a JSON object, such as { "company": "Acme" }. Write one, or give an expression that returns an object, such as {{ $json }}.`,
+	);
+}

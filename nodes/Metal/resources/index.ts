@@ -1,0 +1,5 @@
+import type { Resource } from '../engine/operation';
+import { workspace } from './workspace';
+
+/** The node's resources, in the order a user thinks of them. */
+export const RESOURCES: Resource[] = [workspace];

@@ -1,0 +1,286 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { metalHeaders } from './auth';
+import { BAD_BASE_URL, parseBaseUrl } from './baseUrl';
+import { retryPolicyOf, type Effect } from './effect';
+import {
+	abandonedError,
+	failureToNodeError,
+	otherRequestError,
+	unexpectedAnswerError,
+	waitTooLongError,
+} from './errors';
+import { metalMessageOf, networkFailureOf, type RequestFailure } from './failures';
+import { pause } from './pause';
+import { RateLimitGate } from './rateLimitGate';
+import { Redactor } from './redact';
+import {
+	backoffMs,
+	inEditor,
+	isRetryable,
+	parseRetryAfterMs,
+	type RetryPolicy,
+} from './retryPolicy';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** One request as an operation states it. */
+export interface MetalCall {
+	method: IHttpRequestMethods;
+	/** Path under the Base URL, starting with `/v1/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** The error for a 404, when the operation can say better what was not found. */
+	notFound?: { message: string; description: string };
+}
+
+/** A call with what the run knows of it: its effect, its item, and the signal that stops it. */
+interface Exchange extends MetalCall {
+	effect: Effect;
+	itemIndex?: number;
+	/** Aborts when the run stops or the execution is cancelled: a request not yet sent is dropped. */
+	signal?: AbortSignal;
+}
+
+/** A list answer `{ data: [...], metadata? }`, every entry checked to be an object. */
+export interface Page {
+	entries: IDataObject[];
+	metadata: IDataObject;
+}
+
+/** The requests of one item, bound to its index, its operation's effect and the run's signal. */
+export interface ItemRequests {
+	/** Sends the call; resolves to the object of an answer `{ data: { ... } }`. */
+	one(call: MetalCall): Promise<IDataObject>;
+	/** Sends the call; resolves to the entries of an answer `{ data: [ ... ] }`. */
+	page(call: MetalCall): Promise<Page>;
+	/** The same requests retried and worded as reads: a look-up on the way to a write, a poll. */
+	readonly read: ItemRequests;
+	/** Waits, waking early when the run stops or is cancelled. */
+	pause(ms: number): Promise<void>;
+	/** True once the run is stopping or cancelled. */
+	stopping(): boolean;
+	/** An error for this item, for what the operation itself finds wrong with Metal's answers. */
+	error(message: string, description: string): NodeOperationError;
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/**
+ * The one place that talks HTTP to Metal: authentication, a deadline per request, retries, the
+ * run-wide rate-limit gate, answers checked and secrets scrubbed, and the error wording.
+ */
+export class MetalClient {
+	private readonly gate: RateLimitGate;
+
+	private constructor(
+		private readonly context: Context,
+		readonly baseUrl: string,
+		private readonly headers: Record<string, string>,
+		private readonly redactor: Redactor,
+		private readonly timeoutMs: number,
+		concurrency: number,
+		/** In the editor someone waits for the answer: retries are few and quick. */
+		private readonly editing: boolean,
+	) {
+		this.gate = new RateLimitGate(concurrency);
+	}
+
+	/**
+	 * Resolves the credential once per run (n8n would otherwise fetch, decrypt and apply it for every
+	 * request), so that a bad Base URL fails before any item is sent. `concurrency` is the most
+	 * requests the run keeps in flight.
+	 */
+	static async create(
+		context: Context,
+		{
+			timeoutMs = DEFAULT_TIMEOUT_MS,
+			concurrency = 1,
+			inEditor = false,
+		}: { timeoutMs?: number; concurrency?: number; inEditor?: boolean },
+	): Promise<MetalClient> {
+		const credentials = await context.getCredentials('metalApi');
+		const baseUrl = parseBaseUrl(credentials.baseUrl);
+		if (baseUrl === undefined) {
+			throw new NodeOperationError(context.getNode(), BAD_BASE_URL.message, {
+				description: BAD_BASE_URL.description,
+			});
+		}
+		const redactor = new Redactor([credentials.apiKey, credentials.clientId]);
+		const headers = metalHeaders(credentials);
+		return new MetalClient(context, baseUrl, headers, redactor, timeoutMs, concurrency, inEditor);
+	}
+
+	get node() {
+		return this.context.getNode();
+	}
+
+	/** The requests of one item: whatever an operation sends goes through these. */
+	bind(effect: Effect, itemIndex?: number, signal?: AbortSignal): ItemRequests {
+		const lookups =
+			effect.kind === 'read'
+				? undefined
+				: this.bind({ kind: 'read', noun: effect.noun }, itemIndex, signal);
+		const bound: ItemRequests = {
+			one: async (call) => await this.one({ ...call, effect, itemIndex, signal }),
+			page: async (call) => await this.page({ ...call, effect, itemIndex, signal }),
+			get read() {
+				return lookups ?? bound;
+			},
+			pause: async (ms) => await pause(ms, signal),
+			stopping: () => signal?.aborted === true,
+			error: (message, description) =>
+				new NodeOperationError(this.node, message, { description, itemIndex }),
+		};
+		return bound;
+	}
+
+	private async one(exchange: Exchange): Promise<IDataObject> {
+		const { data } = await this.request(exchange);
+		if (isObject(data)) return data;
+		throw unexpectedAnswerError(this.node, exchange, 'data');
+	}
+
+	private async page(exchange: Exchange): Promise<Page> {
+		const { data, metadata } = await this.request(exchange);
+		const entries: unknown = data;
+		if (!Array.isArray(entries) || !entries.every(isObject)) {
+			throw unexpectedAnswerError(this.node, exchange, 'list of objects');
+		}
+		return { entries, metadata: isObject(metadata) ? metadata : {} };
+	}
+
+	/** Sends the exchange, retrying as its effect allows; resolves to Metal's JSON answer. */
+	private async request(exchange: Exchange): Promise<IDataObject> {
+		const policy = this.editing
+			? inEditor(retryPolicyOf(exchange.effect))
+			: retryPolicyOf(exchange.effect);
+		const budget = { waitedMs: 0, notBefore: 0 };
+		for (let tries = 1; ; tries++) {
+			const result = await this.tryOnce(exchange, policy, budget);
+			if (!('kind' in result)) return result.body;
+			const delayMs = this.retryDelay(result, policy, tries);
+			if (delayMs === undefined || budget.waitedMs + delayMs > policy.maxTotalWaitMs) {
+				throw failureToNodeError(this.node, result, {
+					...exchange,
+					tries,
+					baseUrl: this.baseUrl,
+					timeoutMs: this.timeoutMs,
+				});
+			}
+			budget.notBefore = Date.now() + delayMs;
+		}
+	}
+
+	/**
+	 * One try: a place in flight (every try queues anew, so retries respect a limit lowered by 429s),
+	 * then the waits the backoff and the gate ask for, looking again after each (another 429 may have
+	 * closed the gate meanwhile, or the run may be stopping), then the request.
+	 */
+	private async tryOnce(
+		exchange: Exchange,
+		policy: RetryPolicy,
+		budget: { waitedMs: number; notBefore: number },
+	) {
+		await this.gate.enter();
+		try {
+			for (;;) {
+				if (exchange.signal?.aborted) throw abandonedError(this.node, exchange);
+				const now = Date.now();
+				const waitMs = Math.max(budget.notBefore - now, this.gate.waitMs(now));
+				if (waitMs <= 0) break;
+				if (budget.waitedMs + waitMs > policy.maxTotalWaitMs) {
+					throw waitTooLongError(this.node, exchange, waitMs, policy.maxTotalWaitMs);
+				}
+				await pause(waitMs, exchange.signal);
+				budget.waitedMs += waitMs;
+				// The backoff is served; the gate is looked at again.
+				budget.notBefore = 0;
+			}
+			const result = await this.send(exchange);
+			if (!('kind' in result)) this.gate.succeeded();
+			return result;
+		} finally {
+			this.gate.leave();
+		}
+	}
+
+	/** The wait before the next try (a 429 also closes the gate), or undefined when it is final. */
+	private retryDelay(failure: RequestFailure, policy: RetryPolicy, tries: number) {
+		if (!isRetryable(failure, policy) || tries >= policy.maxTries) return undefined;
+		if (failure.kind === 'status' && failure.status === 429) {
+			return this.gate.close(failure.retryAfterMs, (level) => backoffMs(policy, level));
+		}
+		return backoffMs(policy, tries);
+	}
+
+	private async send(exchange: Exchange): Promise<{ body: IDataObject } | RequestFailure> {
+		// Timeout is a deadline for the whole exchange, not only for a silent socket: an answer that
+		// trickles in byte by byte ends at the same time.
+		const deadline = AbortSignal.timeout(this.timeoutMs);
+		const cancel = this.cancelSignal();
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.context.helpers.httpRequest({
+				method: exchange.method,
+				url: `${this.baseUrl}${exchange.path}`,
+				qs: exchange.qs,
+				body: exchange.body,
+				// A copy: n8n may add tracing headers to the object it is given.
+				headers: { ...this.headers },
+				json: true,
+				timeout: this.timeoutMs,
+				abortSignal: cancel ? AbortSignal.any([deadline, cancel]) : deadline,
+				returnFullResponse: true,
+				// Statuses are read here rather than thrown, to decide on retries and wording.
+				ignoreHttpStatusErrors: true,
+				// Redirected requests keep their headers, API key included, even to another host.
+				disableFollowRedirect: true,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (deadline.aborted && !cancel?.aborted) return { kind: 'timeout' };
+			if (cancel?.aborted) throw otherRequestError(this.node, 'the execution was cancelled', exchange);
+			const failure = networkFailureOf(error);
+			if (failure !== undefined) return failure;
+			const text = this.redactor.message(error instanceof Error ? error.message : String(error));
+			throw otherRequestError(this.node, text, exchange);
+		}
+		const { statusCode: status, body, headers } = response;
+		if (status >= 200 && status < 300) {
+			if (isObject(body)) return { body: this.redactor.answer(body) };
+			throw unexpectedAnswerError(this.node, exchange, 'data');
+		}
+		const metal = metalMessageOf(body);
+		const location = headerText(headers.location);
+		return {
+			kind: 'status',
+			status,
+			metalMessage: metal === undefined ? `HTTP ${status}` : this.redactor.message(metal),
+			retryAfterMs: parseRetryAfterMs(headerText(headers['retry-after'])),
+			location: location === undefined ? undefined : this.redactor.message(location),
+		};
+	}
+
+	private cancelSignal(): AbortSignal | undefined {
+		return 'getExecutionCancelSignal' in this.context
+			? this.context.getExecutionCancelSignal()
+			: undefined;
+	}
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function headerText(value: unknown): string | undefined {
+	return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,114 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ItemRequests, Page } from './client';
+
+/** Metal documents no maximum page size for searches (the default is 20); 50 keeps pages small. */
+export const SEARCH_PAGE_SIZE = 50;
+
+/** The largest page a list endpoint serves (`limit` is clamped to 1–1000). */
+export const LIST_PAGE_SIZE = 1_000;
+
+/**
+ * However an answer misbehaves (a server that ignores `page`, reorders results or lies about
+ * `totalPages`), one item never reads more than this many pages nor outputs more results.
+ */
+export const PAGING_BOUNDS = { maxPages: 1_000, maxResults: 50_000 };
+
+export interface Collect {
+	/** The most results to return; undefined for all of them. */
+	max?: number;
+	/** Only entries this accepts are returned and counted towards `max` (filters Metal lacks). */
+	keep?: (entry: IDataObject) => boolean;
+}
+
+/** Every result of a Metal search (`POST /v1/<resource>/search`), up to `max`. */
+export async function searchAll(
+	requests: ItemRequests,
+	path: string,
+	{ query, max }: { query: string; max?: number },
+): Promise<IDataObject[]> {
+	// The page size stays the same on every page: Metal computes offsets as page × limit.
+	const limit = max === undefined ? SEARCH_PAGE_SIZE : Math.min(SEARCH_PAGE_SIZE, max);
+	return await collect(requests, limit, { max }, async (page) =>
+		await requests.page({ method: 'POST', path, body: { query, page, limit } }),
+	);
+}
+
+/**
+ * Every entry of a Metal list (`GET /v1/deals`, `/v1/companies`), newest first by default, up to
+ * `max` kept entries. Newest first pages with the `lt` cursor (stable while records are added);
+ * oldest first pages with `page`, which Metal serves up to page 100.
+ */
+export async function listAll(
+	requests: ItemRequests,
+	path: string,
+	{ direction = 'desc', ...options }: Collect & { direction?: 'asc' | 'desc' },
+): Promise<IDataObject[]> {
+	// With a filter, matches may be few per page: read whole pages.
+	const limit = options.keep ? LIST_PAGE_SIZE : Math.min(LIST_PAGE_SIZE, options.max ?? LIST_PAGE_SIZE);
+	return await collect(requests, limit, options, async (page, lastId) => {
+		const qs: IDataObject =
+			direction === 'desc'
+				? { limit, ...(lastId ? { lt: lastId } : {}) }
+				: { limit, page, direction };
+		return await requests.page({ method: 'GET', path, qs });
+	});
+}
+
+/**
+ * Reads page after page until one of: enough results; the last page by `metadata.totalPages` or
+ * `totalCount`; a short or empty page; a page that brings no entry not seen before (a server that
+ * ignores the page or cursor). Past the bounds, the item fails with an error saying so.
+ */
+async function collect(
+	{ error }: Pick<ItemRequests, 'error'>,
+	limit: number,
+	{ max, keep }: Collect,
+	fetchPage: (page: number, lastId: string | undefined) => Promise<Page>,
+): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	const seen = new Set<string>();
+	let lastId: string | undefined;
+	for (let page = 1; ; page++) {
+		if (page > PAGING_BOUNDS.maxPages) throw tooMany(error, `${count(PAGING_BOUNDS.maxPages)} pages`);
+		const { entries, metadata } = await fetchPage(page, lastId);
+		let fresh = 0;
+		for (const entry of entries) {
+			const id = typeof entry.id === 'string' ? entry.id : undefined;
+			if (id !== undefined) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
+			fresh++;
+			if (keep && !keep(entry)) continue;
+			found.push(entry);
+			if (found.length === max) return found;
+			if (found.length > PAGING_BOUNDS.maxResults) {
+				throw tooMany(error, `${count(PAGING_BOUNDS.maxResults)} results`);
+			}
+		}
+		const last = entries[entries.length - 1]?.id;
+		if (typeof last === 'string') lastId = last;
+		const pages = pageCount(metadata, limit);
+		if (fresh === 0 || entries.length < limit || (pages !== undefined && page >= pages)) {
+			return found;
+		}
+	}
+}
+
+/** The number of pages by `totalPages`, or else by `totalCount`, when Metal sends them. */
+function pageCount(metadata: IDataObject, limit: number): number | undefined {
+	const { totalPages, totalCount } = metadata;
+	if (typeof totalPages === 'number' && totalPages >= 0) return totalPages;
+	if (typeof totalCount === 'number' && totalCount >= 0) return Math.ceil(totalCount / limit);
+	return undefined;
+}
+
+function tooMany(error: ItemRequests['error'], what: string) {
+	return error(
+		`Return All stopped after ${what}`,
+		'The node reads at most this much for one item, so that a run cannot go on without end. Turn off Return All and set a Limit, or narrow what the item asks for.',
+	);
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
