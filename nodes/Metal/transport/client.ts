@@ -71,6 +71,8 @@ export interface ItemRequests {
 	stopping(): boolean;
 	/** An error for this item, for what the operation itself finds wrong with Metal's answers. */
 	error(message: string, description: string): NodeOperationError;
+	/** State shared by all items of the run under `key`, made by `make` the first time. */
+	runState<T>(key: string, make: () => T): T;
 }
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -81,6 +83,8 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
  */
 export class MetalClient {
 	private readonly gate: RateLimitGate;
+
+	private readonly state = new Map<string, unknown>();
 
 	private constructor(
 		private readonly context: Context,
@@ -140,6 +144,10 @@ export class MetalClient {
 			stopping: () => signal?.aborted === true,
 			error: (message, description) =>
 				new NodeOperationError(this.node, message, { description, itemIndex }),
+			runState: <T>(key: string, make: () => T): T => {
+				if (!this.state.has(key)) this.state.set(key, make());
+				return this.state.get(key) as T;
+			},
 		};
 		return bound;
 	}

@@ -5,16 +5,26 @@ import { READ_RETRY_POLICY, WRITE_RETRY_POLICY, type RetryPolicy } from './retry
  * is retried, how errors word what became of the item, and the lines of the stop summary.
  */
 export interface Effect {
-	kind: 'read' | 'create' | 'update';
+	/**
+	 * `findOrCreate` looks for the record first and creates it only when it is missing: a create for
+	 * retries and errors, "created or found" in the stop summary.
+	 */
+	kind: 'read' | 'create' | 'update' | 'findOrCreate';
 	/** What the operation acts on, as a user says it: "workspace", "deal". */
 	noun: string;
+	/** How the change is said in the past, when not the kind's own word: a workflow run is "started". */
+	past?: string;
 }
 
 interface EffectRules {
 	policy: RetryPolicy;
 	/** How a change is said in the past ("created"); reads change nothing. */
 	past?: string;
-	/** After an ambiguous failure: whether the node tried again, and whether the user may. */
+	/** The label of the stop summary's line of items done, when not the past participle. */
+	done?: string;
+	/** Before a failure that cannot have changed anything (`{noun}`, `{past}` filled in). */
+	notDone?: string;
+	/** After an ambiguous failure: what the user should do (`{past}` stands for the participle). */
 	ambiguity?: string;
 	/** The same, for the stop summary's line of items whose outcome is unknown. */
 	recheck?: string;
@@ -24,30 +34,52 @@ interface EffectRules {
 	advice: string;
 }
 
+const CREATE = {
+	policy: WRITE_RETRY_POLICY,
+	past: 'created',
+	notDone: 'No {noun} was {past}. ',
+	ambiguity:
+		': check in Metal before running this item again. The node does not retry it by itself, so that it is never {past} twice.',
+	recheck: 'check in Metal before running them again',
+	failed: 'Failed, nothing {past}',
+	advice:
+		'Fix the cause, then run only the items that were not {past}. Retry On Fail is not needed: it would send every item again.',
+};
+
 // The one table. A create is never sent again once Metal may have acted on it (no idempotency key
 // exists); an update sets the same values however often it is sent, so it retries as a read does.
 const RULES: Record<Effect['kind'], EffectRules> = {
-	read: { policy: READ_RETRY_POLICY, failed: 'Failed', advice: 'Fix the cause and run the node again.' },
-	create: {
-		policy: WRITE_RETRY_POLICY,
-		past: 'created',
-		ambiguity:
-			': check in Metal before running this item again. The node does not retry it by itself, so that it is never created twice.',
-		recheck: 'check in Metal before running them again',
-		failed: 'Failed, nothing created',
-		advice:
-			'Fix the cause, then run only the items that were not created. Retry On Fail is not needed: it would send every item again.',
+	read: {
+		policy: READ_RETRY_POLICY,
+		failed: 'Failed',
+		advice: 'Fix the cause and run the node again.',
 	},
+	create: CREATE,
+	findOrCreate: { ...CREATE, done: 'Created or found' },
 	update: {
 		policy: READ_RETRY_POLICY,
 		past: 'updated',
+		notDone: 'The {noun} was not {past}. ',
 		ambiguity: '. Running this item again is safe: an update sends the same values again.',
 		recheck: 'running them again is safe',
-		failed: 'Failed, not updated',
+		failed: 'Failed, not {past}',
 		advice:
-			'Fix the cause, then run the items that were not updated again; updating an item twice sets the same values.',
+			'Fix the cause, then run the items that were not {past} again; updating an item twice sets the same values.',
 	},
 };
+
+/** The participle of the effect's change, and a template filler for it. */
+function wording(effect: Effect) {
+	const rules = RULES[effect.kind];
+	const past = rules.past === undefined ? undefined : (effect.past ?? rules.past);
+	const fill = (text = '') =>
+		text
+			.split('{noun}')
+			.join(effect.noun)
+			.split('{past}')
+			.join(past ?? '');
+	return { rules, past, fill };
+}
 
 export function retryPolicyOf(effect: Effect): RetryPolicy {
 	return RULES[effect.kind].policy;
@@ -60,29 +92,28 @@ export function changesMetal(effect: Effect): boolean {
 
 /** "No workspace was created. " before a failure that cannot have changed anything; "" for reads. */
 export function notDone(effect: Effect): string {
-	const { past } = RULES[effect.kind];
-	if (past === undefined) return '';
-	return effect.kind === 'create'
-		? `No ${effect.noun} was ${past}. `
-		: `The ${effect.noun} was not ${past}. `;
+	const { rules, fill } = wording(effect);
+	return fill(rules.notDone);
 }
 
 /** The sentence for a failure after which Metal may have acted, or undefined for reads. */
 export function mayHaveBeenDone(effect: Effect): string | undefined {
-	const { past, ambiguity } = RULES[effect.kind];
+	const { rules, past, fill } = wording(effect);
 	if (past === undefined) return undefined;
-	return `The ${effect.noun} may or may not have been ${past}${ambiguity}`;
+	return `The ${effect.noun} may or may not have been ${past}${fill(rules.ambiguity)}`;
 }
 
 /** The labels of the stop summary's lines, from the effect alone. */
 export function summaryWords(effect: Effect) {
-	const { past, recheck, failed, advice } = RULES[effect.kind];
+	const { rules, past, fill } = wording(effect);
+	const failed = fill(rules.failed);
+	const advice = fill(rules.advice);
 	if (past === undefined) {
 		return { done: 'Done', unknown: undefined, failed, notSent: 'Not run', advice };
 	}
 	return {
-		done: past[0].toUpperCase() + past.slice(1),
-		unknown: `May or may not have been ${past} (${recheck})`,
+		done: rules.done ?? past[0].toUpperCase() + past.slice(1),
+		unknown: `May or may not have been ${past} (${rules.recheck})`,
 		failed,
 		notSent: `Not ${past} (never sent, or rate-limited and not sent again)`,
 		advice,
