@@ -52,6 +52,7 @@ describe('request log', () => {
 				apiKeyMatched: true,
 				body: { name: 'Atlas', isPrivate: true },
 				workspaceId: created.body.data.id,
+				createdId: created.body.data.id,
 				outcome: 'created',
 				durationMs: expect.any(Number),
 			},
@@ -64,6 +65,7 @@ describe('request log', () => {
 				apiKeyMatched: false,
 				body: null,
 				workspaceId: null,
+				createdId: null,
 				outcome: 'unauthorized',
 			}),
 			expect.objectContaining({

@@ -13,11 +13,23 @@ describe('routing', () => {
 	afterAll(() => simulator.close());
 	beforeEach(() => simulator.reset());
 
+	// Metal documents these (GUIDE or REF-md-head rows) without a schema: not simulated.
 	test.each([
-		['GET', '/v1/companies'],
 		['POST', '/v1/keys'],
+		['GET', '/v1/keys'],
 		['GET', '/v1/workspaces/abc/extra'],
 		['GET', '/v1/workspaces/'],
+		['GET', '/v1/companies/665f1c2a9b1e4a0012a3b4c5'],
+		['GET', '/v1/companies/externalId=crm-1'],
+		['GET', '/v1/deals/externalId=crm-1'],
+		['POST', '/v1/deals/search'],
+		['POST', '/v1/companies/search'],
+		['POST', '/v1/people/search'],
+		['POST', '/v1/activities/search'],
+		['GET', '/v1/workflows'],
+		['POST', '/v1/workflow-runs/665f1c2a9b1e4a0012a3b4c5/cancel'],
+		['GET', '/v1/enrichments'],
+		['GET', '/v1/tags'],
 	])('unknown route %s %s answers 404 Not found', async (method, path) => {
 		const response = await call(simulator, method, path);
 		expect(response.status).toBe(404);
@@ -30,6 +42,15 @@ describe('routing', () => {
 		['DELETE', '/v1/workspaces'],
 		['PUT', '/v1/keys/current'],
 		['DELETE', '/v1/workspaces/665f1c2a9b1e4a0012a3b4c5'],
+		['POST', '/v1/deals'],
+		['GET', '/v1/people/665f1c2a9b1e4a0012a3b4c5'],
+		['GET', '/v1/deals/665f1c2a9b1e4a0012a3b4c5'],
+		['DELETE', '/v1/deals/665f1c2a9b1e4a0012a3b4c5'],
+		['POST', '/v1/companies'],
+		['PATCH', '/v1/activities/665f1c2a9b1e4a0012a3b4c5'],
+		['GET', '/v1/workflows/665f1c2a9b1e4a0012a3b4c5/runs'],
+		['PUT', '/v1/tags'],
+		['PUT', '/v1/scores/665f1c2a9b1e4a0012a3b4c5'],
 	])('wrong method %s %s answers 404 Not found', async (method, path) => {
 		const response = await call(simulator, method, path);
 		expect(response.status).toBe(404);

@@ -1,59 +1,120 @@
 'use strict';
 
 const { answer, answers } = require('./answers');
-const { parseCreateWorkspaceBody, parseSearchBody } = require('./request-validation');
+const { RESOURCES, viewOf } = require('./resources');
+const { validate } = require('./schemas');
 
-// Only the operations documented in shared/metal-api (workspaces create/get/search and the
-// current key). Each route is named after its operation, which is also what `faultRoutes` takes.
-// A known path with another method is simply not matched, so it gets 404 like an unknown path
-// (what an Express-style router does; Metal documents no 405).
+// Exactly the operations Metal's API reference documents with a schema (the REF rows of the
+// project's endpoint notes, see README). Each route is named after its operation: the name picks
+// its schema in schemas.js and is what `faultRoutes` takes. A known path with another method is
+// simply not matched, so it gets 404 like an unknown path (what an Express-style router does;
+// Metal documents no 405). A path id that is not a stored record (malformed ones included) is the
+// resource's 404, as Metal answers for a workspace.
 
-function createWorkspace(request, { store, config }) {
-	const fields = request.bodyError
-		? undefined
-		: parseCreateWorkspaceBody(request.body, config.maxNameLength);
-	if (!fields) return answers.invalidBody();
-	const workspace = store.create(fields);
-	return answer(201, { data: workspace }, 'created', { workspaceId: workspace.id });
+/** The request body checked against the route's schema: { value } or { refused: answer }. */
+function checkedBody(request, config) {
+	if (request.bodyError) return { refused: answers.invalidBody() };
+	const { value, error } = validate(request.route, request.body, config);
+	return error === undefined ? { value } : { refused: answers.invalidBody(error) };
 }
 
-function getWorkspace(request, { store }) {
-	const workspace = store.get(request.params.id);
-	return workspace ? answer(200, { data: workspace }, 'ok') : answers.workspaceNotFound();
+function created(resource, record) {
+	return answer(201, { data: viewOf(resource, record) }, 'created', {
+		createdId: record.id,
+		resource,
+	});
+}
+
+function createRecord(resource) {
+	return (request, { store, config, nextId, now }) => {
+		const { value, refused } = checkedBody(request, config);
+		if (refused) return refused;
+		const at = now();
+		return created(
+			resource,
+			store.add(resource, nextId(at), RESOURCES[resource].fromRequest(value, at)),
+		);
+	};
+}
+
+function getRecord(resource) {
+	return (request, { store }) => {
+		const record = store.get(resource, request.params.id);
+		if (!record) return answers.recordNotFound(RESOURCES[resource].noun);
+		return answer(200, { data: viewOf(resource, record) }, 'ok');
+	};
+}
+
+/** PUT: sets the fields given and leaves the others as they are (Metal does not say; see README). */
+function updateRecord(resource) {
+	return (request, { store, config }) => {
+		const { value, refused } = checkedBody(request, config);
+		if (refused) return refused;
+		const record = store.change(resource, request.params.id, value);
+		if (!record) return answers.recordNotFound(RESOURCES[resource].noun);
+		return answer(200, { data: viewOf(resource, record) }, 'updated', { resource });
+	};
+}
+
+function listRecords(resource) {
+	return (request, { store, config }) => {
+		const { value, error } = validate(request.route, request.query, config);
+		if (error !== undefined) return answers.invalidQuery(error);
+		return answer(
+			200,
+			{ data: store.list(resource, value).map((record) => viewOf(resource, record)) },
+			'ok',
+		);
+	};
 }
 
 function searchWorkspaces(request, { store, config }) {
-	const search = request.bodyError ? undefined : parseSearchBody(request.body);
-	if (!search) return answers.invalidBody();
-	const result = store.search({ ...search, starMatchesAll: config.searchStarMatchesAll });
-	return answer(200, result, 'ok');
+	const { value, refused } = checkedBody(request, config);
+	if (refused) return refused;
+	return answer(
+		200,
+		store.search('workspaces', { ...value, starMatchesAll: config.searchStarMatchesAll }),
+		'ok',
+	);
+}
+
+function startWorkflowRun(request, { config, runs }) {
+	const { value, refused } = checkedBody(request, config);
+	if (refused) return refused;
+	const run = runs.start(request.params.id, value.input);
+	return run ? created('workflow-runs', run) : answers.recordNotFound(RESOURCES.workflows.noun);
 }
 
 function getCurrentKey(request, { currentKey }) {
 	return answer(200, { data: currentKey }, 'ok');
 }
 
+function route(name, method, path, handle) {
+	const pattern = new RegExp(`^${path.replace('{id}', '(?<id>[^/]+)')}$`);
+	return { name, method, path, pattern, handle };
+}
+
 const API_ROUTES = [
-	{
-		name: 'createWorkspace',
-		method: 'POST',
-		pattern: /^\/v1\/workspaces$/,
-		handle: createWorkspace,
-	},
-	{
-		name: 'searchWorkspaces',
-		method: 'POST',
-		pattern: /^\/v1\/workspaces\/search$/,
-		handle: searchWorkspaces,
-	},
-	{
-		name: 'getWorkspace',
-		method: 'GET',
-		pattern: /^\/v1\/workspaces\/(?<id>[^/]+)$/,
-		handle: getWorkspace,
-	},
-	{ name: 'getCurrentKey', method: 'GET', pattern: /^\/v1\/keys\/current$/, handle: getCurrentKey },
+	route('createWorkspace', 'POST', '/v1/workspaces', createRecord('workspaces')),
+	route('searchWorkspaces', 'POST', '/v1/workspaces/search', searchWorkspaces),
+	route('getWorkspace', 'GET', '/v1/workspaces/{id}', getRecord('workspaces')),
+	route('getCurrentKey', 'GET', '/v1/keys/current', getCurrentKey),
+	route('createActivity', 'POST', '/v1/activities', createRecord('activities')),
+	route('getActivity', 'GET', '/v1/activities/{id}', getRecord('activities')),
+	route('updateActivity', 'PUT', '/v1/activities/{id}', updateRecord('activities')),
+	route('listDeals', 'GET', '/v1/deals', listRecords('deals')),
+	route('updateDeal', 'PUT', '/v1/deals/{id}', updateRecord('deals')),
+	route('listCompanies', 'GET', '/v1/companies', listRecords('companies')),
+	route('updateCompany', 'PUT', '/v1/companies/{id}', updateRecord('companies')),
+	route('updatePerson', 'PUT', '/v1/people/{id}', updateRecord('people')),
+	route('startWorkflowRun', 'POST', '/v1/workflows/{id}/runs', startWorkflowRun),
+	route('getWorkflowRun', 'GET', '/v1/workflow-runs/{id}', getRecord('workflow-runs')),
+	route('createEnrichment', 'POST', '/v1/enrichments', createRecord('enrichments')),
+	route('createTag', 'POST', '/v1/tags', createRecord('tags')),
+	route('getScore', 'GET', '/v1/scores/{id}', getRecord('scores')),
 ];
+
+const ROUTE_NAMES = API_ROUTES.map((apiRoute) => apiRoute.name);
 
 function decodePathParam(value) {
 	try {
@@ -65,16 +126,16 @@ function decodePathParam(value) {
 
 /** Finds the route for a method and path, with its decoded path parameters. */
 function matchApiRoute(method, path) {
-	for (const route of API_ROUTES) {
-		if (route.method !== method) continue;
-		const match = route.pattern.exec(path);
+	for (const apiRoute of API_ROUTES) {
+		if (apiRoute.method !== method) continue;
+		const match = apiRoute.pattern.exec(path);
 		if (!match) continue;
 		const params = Object.fromEntries(
 			Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodePathParam(value)]),
 		);
-		return { route, params };
+		return { route: apiRoute, params };
 	}
 	return undefined;
 }
 
-module.exports = { API_ROUTES, matchApiRoute };
+module.exports = { API_ROUTES, ROUTE_NAMES, matchApiRoute };

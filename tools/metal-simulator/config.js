@@ -3,7 +3,8 @@
 // One table describes every knob, so the options object, the METAL_SIM_* environment variables,
 // the CLI flags and the README cannot drift apart.
 
-const ROUTE_NAMES = ['createWorkspace', 'getWorkspace', 'searchWorkspaces', 'getCurrentKey'];
+const { ROUTE_NAMES } = require('./api-routes');
+const { RUN_OUTCOMES } = require('./workflow-runs');
 
 const KNOBS = [
 	{
@@ -44,17 +45,23 @@ const KNOBS = [
 	},
 	{
 		name: 'retryAfterSeconds',
-		type: 'integer',
+		type: 'number',
 		min: 0,
 		default: null,
-		help: 'send Retry-After on 429 (Metal documents none, so off by default)',
+		help: 'send Retry-After on 429, in seconds (decimals allowed; Metal documents none, so off by default)',
+	},
+	{
+		name: 'retryAfterHttpDate',
+		type: 'boolean',
+		default: false,
+		help: 'send Retry-After as an HTTP date retryAfterSeconds ahead instead of a number of seconds',
 	},
 	{ name: 'failRate', type: 'number', min: 0, max: 1, default: 0, help: 'share of 500 answers' },
 	{
 		name: 'failAfterCreate',
 		type: 'boolean',
 		default: false,
-		help: 'run the handler (store the workspace) before answering 500',
+		help: 'run the handler (store the record or apply the update) before answering 500',
 	},
 	{
 		name: 'resetRate',
@@ -68,7 +75,7 @@ const KNOBS = [
 		name: 'resetAfterCreate',
 		type: 'boolean',
 		default: false,
-		help: 'run the handler (store the workspace) before resetting',
+		help: 'run the handler (store the record or apply the update) before resetting',
 	},
 	{
 		name: 'slowRate',
@@ -85,6 +92,53 @@ const KNOBS = [
 		allowed: ROUTE_NAMES,
 		default: null,
 		help: `routes that faults may hit (comma-separated: ${ROUTE_NAMES.join(', ')}); default all`,
+	},
+	{
+		name: 'trickleMs',
+		type: 'integer',
+		min: 0,
+		default: 0,
+		help: 'write the body of every non-/_sim answer one byte every this many ms (0: at once)',
+	},
+	{
+		name: 'redirectTo',
+		type: 'url',
+		default: null,
+		help: 'answer every /v1 request with a redirect to this base URL plus the request path and query',
+	},
+	{
+		name: 'redirectStatus',
+		type: 'integer',
+		allowed: [301, 302, 303, 307, 308],
+		default: 302,
+		help: 'status of the redirectTo answers (301, 302, 303, 307 or 308)',
+	},
+	{
+		name: 'runDurationMs',
+		type: 'integer',
+		min: 0,
+		default: 2000,
+		help: 'how long a workflow run stays running before it ends (a seeded workflow may say otherwise)',
+	},
+	{
+		name: 'runOutcome',
+		type: 'choice',
+		allowed: RUN_OUTCOMES,
+		default: 'completed',
+		help: `how a workflow run ends (${RUN_OUTCOMES.join(', ')}; a seeded workflow may say otherwise)`,
+	},
+	{
+		name: 'runStatusCase',
+		type: 'choice',
+		allowed: ['lower', 'upper'],
+		default: 'lower',
+		help: 'case of workflow run statuses ("running" or "RUNNING"; Metal\'s sample compares in lower case)',
+	},
+	{
+		name: 'openWorkflows',
+		type: 'boolean',
+		default: false,
+		help: 'start runs of any 24-hex workflow id, not only of seeded workflows (else 404)',
 	},
 	{
 		name: 'revokeAfter',
@@ -147,6 +201,9 @@ function coerceNumber(knob, value, source) {
 		throw invalid(knob, source, value, expectation);
 	}
 	if (isInteger && !Number.isInteger(number)) throw invalid(knob, source, value, expectation);
+	if (knob.allowed && !knob.allowed.includes(number)) {
+		throw invalid(knob, source, value, `one of ${knob.allowed.join(', ')}`);
+	}
 	if (knob.min !== undefined && number < knob.min) throw invalid(knob, source, value, expectation);
 	if (knob.max !== undefined && number > knob.max) throw invalid(knob, source, value, expectation);
 	return number;
@@ -169,6 +226,28 @@ function coerceList(knob, value, source) {
 	return [...new Set(items)];
 }
 
+function coerceChoice(knob, value, source) {
+	const word = typeof value === 'string' ? value.trim() : value;
+	if (!knob.allowed.includes(word)) {
+		throw invalid(knob, source, value, `one of ${knob.allowed.join(', ')}`);
+	}
+	return word;
+}
+
+/** A base URL: http(s), no query or fragment; kept without a trailing slash. */
+function coerceUrl(knob, value, source) {
+	let url;
+	try {
+		url = typeof value === 'string' ? new URL(value.trim()) : undefined;
+	} catch {
+		url = undefined;
+	}
+	if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+		throw invalid(knob, source, value, 'an http or https URL without query or fragment');
+	}
+	return value.trim().replace(/\/+$/, '');
+}
+
 // Options may hold typed values or strings (CLI flags arrive as strings); env always holds strings.
 function coerce(knob, value, source) {
 	if (value === null) return null;
@@ -180,6 +259,10 @@ function coerce(knob, value, source) {
 			return coerceBoolean(knob, value, source);
 		case 'list':
 			return coerceList(knob, value, source);
+		case 'choice':
+			return coerceChoice(knob, value, source);
+		case 'url':
+			return coerceUrl(knob, value, source);
 		default:
 			if (typeof value !== 'string' || value === '') {
 				throw invalid(knob, source, value, 'a non-empty string');
@@ -209,6 +292,9 @@ function resolveConfig(options = {}, env = {}) {
 	}
 	if (config.failRate + config.resetRate + config.slowRate > 1) {
 		throw new TypeError('metal-simulator: failRate + resetRate + slowRate must not exceed 1');
+	}
+	if (config.retryAfterHttpDate && config.retryAfterSeconds === null) {
+		throw new TypeError('metal-simulator: retryAfterHttpDate needs retryAfterSeconds');
 	}
 	if (config.burst === null && config.rateLimit > 0) {
 		config.burst = Math.max(1, Math.ceil(config.rateLimit));

@@ -1,5 +1,7 @@
 'use strict';
 
+const { setTimeout: sleep } = require('node:timers/promises');
+
 // A body larger than this is answered as invalid rather than buffered: workspace bodies are tiny.
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -35,19 +37,34 @@ function parseJsonBody(req, { raw, tooLarge }) {
 	}
 }
 
-function sendJson(res, status, body, headers = {}) {
+/**
+ * Writes a JSON answer (no body when `body` is undefined). With `trickleMs`, the headers go out at
+ * once and the body follows one byte every `trickleMs` ms, as from a stalling proxy, until it is
+ * complete, the client goes away or `signal` aborts.
+ */
+async function sendJson(res, status, body, headers = {}, { trickleMs = 0, signal } = {}) {
 	if (body === undefined) {
 		res.writeHead(status, headers);
 		res.end();
 		return;
 	}
-	const payload = JSON.stringify(body);
+	const payload = Buffer.from(JSON.stringify(body));
 	res.writeHead(status, {
 		'content-type': 'application/json; charset=utf-8',
-		'content-length': Buffer.byteLength(payload),
+		'content-length': payload.length,
 		...headers,
 	});
-	res.end(payload);
+	if (trickleMs === 0) {
+		res.end(payload);
+		return;
+	}
+	res.flushHeaders();
+	for (let offset = 0; offset < payload.length; offset += 1) {
+		if (offset > 0) await sleep(trickleMs, undefined, { signal });
+		if (res.destroyed) return;
+		res.write(payload.subarray(offset, offset + 1));
+	}
+	res.end();
 }
 
 module.exports = { MAX_BODY_BYTES, readBody, parseJsonBody, sendJson };

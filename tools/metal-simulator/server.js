@@ -5,7 +5,7 @@ const { setTimeout: sleep } = require('node:timers/promises');
 
 const { answers } = require('./answers');
 const { matchApiRoute } = require('./api-routes');
-const { isControlPath, answerControlRequest } = require('./control-routes');
+const { createControl, isControlPath, answerControlRequest } = require('./control-routes');
 const { resolveConfig } = require('./config');
 const { checkCredentials } = require('./credentials');
 const { drawFault } = require('./fault-plan');
@@ -13,14 +13,29 @@ const { readBody, parseJsonBody, sendJson } = require('./http-io');
 const { createObjectIdGenerator } = require('./object-id');
 const { createPrng } = require('./prng');
 const { createRequestLog } = require('./request-log');
+const { RESOURCE_NAMES } = require('./resources');
+const { createStore } = require('./store');
 const { createTokenBucket } = require('./token-bucket');
-const { createWorkspaceStore } = require('./workspace-store');
+const { createWorkflowRuns } = require('./workflow-runs');
 
 // Loopback only: this is a development tool holding a fake key, never something to expose.
 const HOST = '127.0.0.1';
 
 function pathOf(url) {
 	return url.split('?')[0];
+}
+
+function queryOf(url) {
+	const mark = url.indexOf('?');
+	return new URLSearchParams(mark === -1 ? '' : url.slice(mark + 1));
+}
+
+/** The Retry-After value of a 429: seconds, an HTTP date that many seconds ahead, or none. */
+function retryAfterOf({ retryAfterSeconds, retryAfterHttpDate }) {
+	if (retryAfterSeconds === null) return null;
+	if (!retryAfterHttpDate) return String(retryAfterSeconds);
+	// An HTTP date has whole seconds: rounded up, so the wait is never shorter than asked.
+	return new Date(Math.ceil((Date.now() + retryAfterSeconds * 1000) / 1000) * 1000).toUTCString();
 }
 
 /** Everything that /_sim/reset puts back to its start value. */
@@ -40,14 +55,16 @@ function createMutableState(config) {
  *
  * @param {object} [options] knobs from config.js, plus `env` (default process.env) for the
  *   METAL_SIM_* variables; explicit options win over env, env wins over defaults.
- * @returns {Promise<object>} { url, port, config, credentials, authHeaders, log, workspaces(),
- *   reset(), close() }
+ * @returns {Promise<object>} the handle: see README ("Start it").
  */
 async function startSimulator(options = {}) {
 	const { env = process.env, ...knobs } = options;
 	const config = resolveConfig(knobs, env);
+	const now = () => new Date();
 	const nextId = createObjectIdGenerator();
-	const store = createWorkspaceStore({ nextId });
+	const store = createStore({ now });
+	const runs = createWorkflowRuns({ store, config, nextId, now });
+	const control = createControl({ store, runs, nextId, config });
 	const requestLog = createRequestLog({ file: config.logFile });
 	// The secret itself is not part of the key metadata; only its last four characters are, as
 	// in Metal's documented response.
@@ -58,10 +75,12 @@ async function startSimulator(options = {}) {
 		clientId: config.clientId,
 		createdAt: new Date().toISOString(),
 	};
+	const routeDeps = { store, config, currentKey, runs, nextId, now };
 	let state = createMutableState(config);
-	// Aborted by close(): pending latency and slow delays stop at once instead of holding the
-	// process open.
+	// Aborted by close(): pending latency, slow and trickle delays stop at once instead of holding
+	// the process open.
 	const shutdown = new AbortController();
+	const { signal } = shutdown;
 
 	function isFaultEligible(route) {
 		return config.faultRoutes === null || config.faultRoutes.includes(route.name);
@@ -69,16 +88,17 @@ async function startSimulator(options = {}) {
 
 	/** Decides the answer to one /v1 request: gates first, then the route with its fault. */
 	async function answerApiRequest(request) {
-		if (config.latencyMs > 0) await sleep(config.latencyMs, undefined, shutdown);
+		if (config.latencyMs > 0) await sleep(config.latencyMs, undefined, { signal });
 		if (!request.path.startsWith('/v1/')) return answers.notFound();
+		if (config.redirectTo !== null) {
+			return answers.redirect(config.redirectStatus, `${config.redirectTo}${request.url}`);
+		}
 		if (!request.credentials.matched) return answers.unauthorized();
 		state.keyUses += 1;
 		if (config.revokeAfter !== null && state.keyUses > config.revokeAfter) {
 			return answers.unauthorized('revoked');
 		}
-		if (state.bucket && !state.bucket.tryTake()) {
-			return answers.rateLimited(config.retryAfterSeconds);
-		}
+		if (state.bucket && !state.bucket.tryTake()) return answers.rateLimited(retryAfterOf(config));
 		const matched = matchApiRoute(request.method, request.path);
 		if (!matched) return answers.notFound();
 
@@ -86,17 +106,18 @@ async function startSimulator(options = {}) {
 		if (fault === 'fail' && !config.failAfterCreate) return answers.internalError();
 		if (fault === 'reset' && !config.resetAfterCreate) return answers.connectionReset();
 
+		runs.settle();
 		const handled = matched.route.handle(
-			{ ...request, params: matched.params },
-			{ store, config, currentKey },
+			{ ...request, route: matched.route.name, params: matched.params },
+			routeDeps,
 		);
 		// A real 500 or a dropped connection may come after the write succeeded: the client
 		// cannot tell, which is exactly what retry and duplicate handling must cope with.
-		const { workspaceId } = handled;
-		if (fault === 'fail') return { ...answers.internalError(), workspaceId };
-		if (fault === 'reset') return { ...answers.connectionReset(), workspaceId };
+		const { createdId, resource } = handled;
+		if (fault === 'fail') return { ...answers.internalError(), createdId, resource };
+		if (fault === 'reset') return { ...answers.connectionReset(), createdId, resource };
 		if (fault === 'slow') {
-			await sleep(config.slowMs, undefined, shutdown);
+			await sleep(config.slowMs, undefined, { signal });
 			return { ...handled, outcome: 'slow' };
 		}
 		return handled;
@@ -110,7 +131,9 @@ async function startSimulator(options = {}) {
 		const path = pathOf(req.url);
 		const result = await answerApiRequest({
 			method: req.method,
+			url: req.url,
 			path,
+			query: queryOf(req.url),
 			body,
 			bodyError,
 			credentials,
@@ -127,7 +150,9 @@ async function startSimulator(options = {}) {
 			apiKeyMatched: credentials.apiKeyMatched,
 			body: body ?? null,
 			...(hasBody && bodyError ? { bodyError } : {}),
-			workspaceId: result.workspaceId ?? null,
+			...(result.invalid ? { invalid: result.invalid } : {}),
+			workspaceId: (result.resource === 'workspaces' && result.createdId) || null,
+			createdId: result.createdId ?? null,
 			outcome: result.outcome,
 			durationMs: Math.round(performance.now() - started),
 		});
@@ -137,7 +162,10 @@ async function startSimulator(options = {}) {
 			req.socket.resetAndDestroy();
 			return;
 		}
-		sendJson(res, result.status, result.body, result.headers);
+		await sendJson(res, result.status, result.body, result.headers, {
+			trickleMs: config.trickleMs,
+			signal,
+		});
 	}
 
 	async function onRequest(req, res) {
@@ -148,20 +176,18 @@ async function startSimulator(options = {}) {
 		} catch {
 			return; // The client went away while sending; there is no one left to answer.
 		}
-		if (isControlPath(pathOf(req.url))) {
-			const control = answerControlRequest(
-				{ method: req.method, path: pathOf(req.url) },
-				simulator,
-			);
-			sendJson(res, control.status, control.body);
-			return;
-		}
 		try {
+			if (isControlPath(pathOf(req.url))) {
+				const control = { method: req.method, path: pathOf(req.url), query: queryOf(req.url) };
+				const answer = answerControlRequest({ ...control, rawBody: rawBody.raw }, simulator);
+				await sendJson(res, answer.status, answer.body);
+				return;
+			}
 			await handleApiRequest(req, res, rawBody, receivedAt);
 		} catch (error) {
-			if (shutdown.signal.aborted) return; // close() cut a delay short; the socket is gone.
+			if (signal.aborted) return; // close() cut a delay short; the socket is gone.
 			process.stderr.write(`metal-simulator: unexpected error: ${error.stack}\n`);
-			if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+			if (!res.headersSent) await sendJson(res, 500, { error: 'Internal server error' });
 		}
 	}
 
@@ -190,11 +216,17 @@ async function startSimulator(options = {}) {
 		authHeaders: { 'x-metal-client-id': config.clientId, 'x-metal-api-key': config.apiKey },
 		/** Live array of request-log entries (cleared by reset()). */
 		log: requestLog.entries,
+		/** The resource names the control calls take. */
+		resources: RESOURCE_NAMES,
+		...control,
 		/** Copies of all stored workspaces, oldest first. */
-		workspaces: () => store.all(),
-		/** Forgets workspaces and the in-memory log; refills the bucket, reseeds, un-revokes. */
+		workspaces: () => control.records('workspaces'),
+		/** A new Metal id; `at` (Date, ISO text or ms) sets its creation time, else now. */
+		objectId: (at) => nextId(at),
+		/** Forgets every record and the in-memory log; refills the bucket, reseeds, un-revokes. */
 		reset() {
 			store.clear();
+			runs.clear();
 			requestLog.clear();
 			state = createMutableState(config);
 		},
