@@ -1,5 +1,6 @@
 'use strict';
 
+const { API_ROUTES } = require('../../tools/metal-simulator/api-routes');
 const { startTestSimulator, call } = require('./helpers');
 
 const UNAUTHORIZED = { error: 'invalid api key or clientId' };
@@ -19,13 +20,21 @@ describe('authentication', () => {
 		['POST', '/v1/workspaces/search', { query: 'Atlas' }],
 		['GET', '/v1/keys/current', undefined],
 		['GET', '/v1/no-such-route', undefined],
+		// Every other route, with a body it would accept.
+		...API_ROUTES.filter(
+			(route) => !route.path.startsWith('/v1/workspaces') && route.name !== 'getCurrentKey',
+		).map((route) => [
+			route.method,
+			route.path.replace('{id}', '665f1c2a9b1e4a0012a3b4c5'),
+			route.method === 'GET' ? undefined : {},
+		]),
 	];
 
 	test.each(endpoints)('%s %s without credentials answers 401', async (method, path, body) => {
 		const response = await call(simulator, method, path, { body, auth: false });
 		expect(response.status).toBe(401);
 		expect(response.body).toEqual(UNAUTHORIZED);
-		expect(simulator.workspaces()).toEqual([]);
+		for (const resource of simulator.resources) expect(simulator.records(resource)).toEqual([]);
 	});
 
 	test('the default credentials are ci_local_simulator / sk_local_simulator', () => {

@@ -87,6 +87,29 @@ describe('cli.js', () => {
 		expect((await run.exited).code).toBe(0);
 	});
 
+	test('passes the workflow-run and redirect flags through', async () => {
+		const run = runCli(['--run-outcome', 'failed', '--run-duration-ms', '0', '--open-workflows']);
+		try {
+			const { url } = await run.ready;
+			const headers = {
+				'x-metal-client-id': 'ci_local_simulator',
+				'x-metal-api-key': 'sk_local_simulator',
+				'content-type': 'application/json',
+			};
+			const started = await fetch(`${url}/v1/workflows/665f1c2a9b1e4a0012a3b4c5/runs`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ input: {} }),
+			});
+			const { data } = await started.json();
+			const polled = await fetch(`${url}/v1/workflow-runs/${data.id}`, { headers });
+			expect((await polled.json()).data.status).toBe('failed');
+		} finally {
+			run.child.kill('SIGTERM');
+		}
+		expect((await run.exited).code).toBe(0);
+	});
+
 	test('exits 2 with the usage on an unknown flag', async () => {
 		const result = await runCli(['--no-such-flag']).exited;
 		expect(result.code).toBe(2);
@@ -106,5 +129,8 @@ describe('cli.js', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('--rate-limit <number>');
 		expect(result.stdout).toContain('env METAL_SIM_RETRY_AFTER_SECONDS');
+		expect(result.stdout).toContain('--trickle-ms <integer>');
+		expect(result.stdout).toContain('--redirect-to <url>');
+		expect(result.stdout).toContain('--run-outcome <choice>');
 	});
 });

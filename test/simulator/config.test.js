@@ -63,7 +63,44 @@ describe('resolveConfig', () => {
 		});
 	});
 
+	test('reads the knobs of trickle, redirects and workflow runs from env', () => {
+		expect(
+			resolveConfig(
+				{},
+				{
+					METAL_SIM_TRICKLE_MS: '40',
+					METAL_SIM_REDIRECT_TO: 'http://127.0.0.1:5679/',
+					METAL_SIM_REDIRECT_STATUS: '307',
+					METAL_SIM_RETRY_AFTER_SECONDS: '3600',
+					METAL_SIM_RETRY_AFTER_HTTP_DATE: 'on',
+					METAL_SIM_RUN_DURATION_MS: '0',
+					METAL_SIM_RUN_OUTCOME: 'cancelled',
+					METAL_SIM_RUN_STATUS_CASE: 'upper',
+					METAL_SIM_OPEN_WORKFLOWS: 'true',
+					METAL_SIM_FAULT_ROUTES: 'updateDeal,startWorkflowRun',
+				},
+			),
+		).toMatchObject({
+			trickleMs: 40,
+			redirectTo: 'http://127.0.0.1:5679',
+			redirectStatus: 307,
+			retryAfterSeconds: 3600,
+			retryAfterHttpDate: true,
+			runDurationMs: 0,
+			runOutcome: 'cancelled',
+			runStatusCase: 'upper',
+			openWorkflows: true,
+			faultRoutes: ['updateDeal', 'startWorkflowRun'],
+		});
+	});
+
 	test.each([
+		[{ trickleMs: -1 }, 'trickleMs (option) must be an integer in 0..inf'],
+		[{ runOutcome: 'done' }, 'runOutcome (option) must be one of completed, failed, cancelled'],
+		[{ runStatusCase: 'title' }, 'runStatusCase (option) must be one of lower, upper'],
+		[{ runDurationMs: 1.5 }, 'runDurationMs (option) must be an integer'],
+		[{ redirectStatus: '302x' }, 'redirectStatus (option) must be an integer'],
+		[{ retryAfterSeconds: -1 }, 'retryAfterSeconds (option) must be a number in 0..inf'],
 		[{ latencyMs: -1 }, 'latencyMs (option) must be an integer in 0..inf'],
 		[{ latencyMs: 1.5 }, 'latencyMs (option) must be an integer'],
 		[{ port: 70000 }, 'port (option) must be an integer in 0..65535'],

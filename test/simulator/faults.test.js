@@ -1,8 +1,11 @@
 'use strict';
 
+const { ROUTE_NAMES } = require('../../tools/metal-simulator/api-routes');
+const { KNOBS } = require('../../tools/metal-simulator/config');
 const { createPrng } = require('../../tools/metal-simulator/prng');
 const {
 	startTestSimulator,
+	withSimulator,
 	call,
 	createWorkspace,
 	expectNetworkFailure,
@@ -10,15 +13,6 @@ const {
 } = require('./helpers');
 
 const INTERNAL_ERROR = { error: 'Internal server error' };
-
-async function withSimulator(options, run) {
-	const simulator = await startTestSimulator(options);
-	try {
-		await run(simulator);
-	} finally {
-		await simulator.close();
-	}
-}
 
 /** Status of each create, or 'reset' when the connection was dropped without an answer. */
 async function createStatuses(simulator, count) {
@@ -151,6 +145,79 @@ describe('faultRoutes', () => {
 			});
 			expect(search.status).toBe(200);
 		}));
+});
+
+describe('faults on the other routes', () => {
+	test('faultRoutes knows every route', () => {
+		expect(ROUTE_NAMES).toEqual([
+			'createWorkspace',
+			'searchWorkspaces',
+			'getWorkspace',
+			'getCurrentKey',
+			'createActivity',
+			'getActivity',
+			'updateActivity',
+			'listDeals',
+			'updateDeal',
+			'listCompanies',
+			'updateCompany',
+			'updatePerson',
+			'startWorkflowRun',
+			'getWorkflowRun',
+			'createEnrichment',
+			'createTag',
+			'getScore',
+		]);
+		expect(KNOBS.find((knob) => knob.name === 'faultRoutes').allowed).toEqual(ROUTE_NAMES);
+	});
+
+	test('with failAfterCreate, an activity is stored and the log names it', () =>
+		withSimulator({ failRate: 1, failAfterCreate: true }, async (simulator) => {
+			const response = await call(simulator, 'POST', '/v1/activities', {
+				body: { subject: 'Call' },
+			});
+			expect([response.status, response.body]).toEqual([500, INTERNAL_ERROR]);
+			const [activity] = simulator.records('activities');
+			expect(simulator.log.at(-1)).toMatchObject({
+				outcome: 'failed',
+				createdId: activity.id,
+				workspaceId: null,
+			});
+		}));
+
+	test('an update fails before it is applied, or after with failAfterCreate', async () => {
+		for (const [failAfterCreate, stage] of [
+			[false, 'SOURCED'],
+			[true, 'DEAD'],
+		]) {
+			await withSimulator({ failRate: 1, failAfterCreate }, async (simulator) => {
+				const deal = simulator.seed('deals', { stage: 'SOURCED' });
+				const response = await call(simulator, 'PUT', `/v1/deals/${deal.id}`, {
+					body: { stage: 'DEAD' },
+				});
+				expect(response.status).toBe(500);
+				expect(simulator.record('deals', deal.id).stage).toBe(stage);
+			});
+		}
+	});
+
+	test('a slow workflow start has started the run before the answer', () =>
+		withSimulator(
+			{ slowRate: 1, slowMs: 200, faultRoutes: ['startWorkflowRun'] },
+			async (simulator) => {
+				const workflow = simulator.seed('workflows', {});
+				const pending = call(simulator, 'POST', `/v1/workflows/${workflow.id}/runs`, {
+					body: { input: {} },
+				});
+				await waitUntil(() => simulator.records('workflow-runs').length === 1);
+				const response = await pending;
+				expect(response.status).toBe(201);
+				expect(simulator.log.at(-1)).toMatchObject({
+					outcome: 'slow',
+					createdId: response.body.data.id,
+				});
+			},
+		));
 });
 
 describe('fault knob validation', () => {

@@ -10,6 +10,16 @@ function startTestSimulator(options = {}) {
 	return startSimulator({ env: {}, ...options });
 }
 
+/** Runs `run(simulator)` on a fresh simulator with these options, and closes it whatever happens. */
+async function withSimulator(options, run) {
+	const simulator = await startTestSimulator(options);
+	try {
+		await run(simulator);
+	} finally {
+		await simulator.close();
+	}
+}
+
 /**
  * One real HTTP request through fetch. `body` is sent as JSON; `rawBody` as given (a Uint8Array
  * gets no content-type from fetch). Returns { status, headers, body } with the body parsed.
@@ -38,6 +48,19 @@ function searchWorkspaces(simulator, body) {
 	return call(simulator, 'POST', '/v1/workspaces/search', { body });
 }
 
+/** A /_sim control request (no credentials); `body` is sent as JSON. */
+function control(simulator, method, path, body) {
+	return call(simulator, method, `/_sim${path}`, { body, auth: false });
+}
+
+/** A Metal id that no record holds (its time is 2024-06-04). */
+const UNKNOWN_ID = '665f1c2a9b1e4a0012a3b4c5';
+
+/** The creation time an ObjectId carries in its first 4 bytes, in milliseconds. */
+function idTime(id) {
+	return parseInt(id.slice(0, 8), 16) * 1000;
+}
+
 /**
  * Asserts that a fetch failed at the network level. Checked by name, not instanceof: jest runs
  * tests in a vm context whose TypeError is not the one fetch throws.
@@ -63,9 +86,13 @@ module.exports = {
 	ISO_UTC,
 	OBJECT_ID,
 	startTestSimulator,
+	withSimulator,
 	call,
 	createWorkspace,
 	searchWorkspaces,
+	control,
+	UNKNOWN_ID,
+	idTime,
 	expectNetworkFailure,
 	wait,
 	waitUntil,

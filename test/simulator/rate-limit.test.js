@@ -41,6 +41,50 @@ describe('rate limit (token bucket)', () => {
 		}
 	});
 
+	test.each([
+		[3600, '3600'],
+		[1.5, '1.5'],
+		[0, '0'],
+	])('retryAfterSeconds %p is sent as Retry-After: %s', async (retryAfterSeconds, header) => {
+		const simulator = await startTestSimulator({ rateLimit: 0.001, burst: 1, retryAfterSeconds });
+		try {
+			await call(simulator, 'GET', '/v1/keys/current');
+			const limited = await call(simulator, 'GET', '/v1/keys/current');
+			expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, header]);
+		} finally {
+			await simulator.close();
+		}
+	});
+
+	test('retryAfterHttpDate sends an HTTP date retryAfterSeconds ahead (rounded up to the second)', async () => {
+		const simulator = await startTestSimulator({
+			rateLimit: 0.001,
+			burst: 1,
+			retryAfterSeconds: 86_400,
+			retryAfterHttpDate: true,
+		});
+		try {
+			await call(simulator, 'GET', '/v1/keys/current');
+			const before = Date.now();
+			const limited = await call(simulator, 'GET', '/v1/keys/current');
+			const header = limited.headers.get('retry-after');
+			expect(limited.status).toBe(429);
+			// IMF-fixdate, the form RFC 9110 says a server sends.
+			expect(header).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+			const wait = Date.parse(header) - before;
+			expect(wait).toBeGreaterThanOrEqual(86_400_000 - 1000);
+			expect(wait).toBeLessThanOrEqual(86_400_000 + 2000);
+		} finally {
+			await simulator.close();
+		}
+	});
+
+	test('retryAfterHttpDate needs retryAfterSeconds', async () => {
+		await expect(startTestSimulator({ retryAfterHttpDate: true })).rejects.toThrow(
+			'retryAfterHttpDate needs retryAfterSeconds',
+		);
+	});
+
 	test('refills at rateLimit tokens per second', async () => {
 		const simulator = await startTestSimulator({ rateLimit: 4, burst: 1 });
 		try {

@@ -1,8 +1,33 @@
 'use strict';
 
+const { API_ROUTES } = require('../../tools/metal-simulator/api-routes');
 const { startTestSimulator, call, createWorkspace } = require('./helpers');
 
 const NOT_FOUND = { error: 'Not found' };
+
+describe('the route table', () => {
+	test('serves exactly the operations Metal documents with a schema (REF rows)', () => {
+		expect(API_ROUTES.map((route) => `${route.method} ${route.path}`)).toEqual([
+			'POST /v1/workspaces',
+			'POST /v1/workspaces/search',
+			'GET /v1/workspaces/{id}',
+			'GET /v1/keys/current',
+			'POST /v1/activities',
+			'GET /v1/activities/{id}',
+			'PUT /v1/activities/{id}',
+			'GET /v1/deals',
+			'PUT /v1/deals/{id}',
+			'GET /v1/companies',
+			'PUT /v1/companies/{id}',
+			'PUT /v1/people/{id}',
+			'POST /v1/workflows/{id}/runs',
+			'GET /v1/workflow-runs/{id}',
+			'POST /v1/enrichments',
+			'POST /v1/tags',
+			'GET /v1/scores/{id}',
+		]);
+	});
+});
 
 describe('routing', () => {
 	let simulator;

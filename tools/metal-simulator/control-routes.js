@@ -54,8 +54,9 @@ function createControl({ store, runs, nextId, config }) {
 				const time = Date.parse(record.createdAt);
 				id = nextId(Number.isNaN(time) ? undefined : time);
 			}
-			if (!isObjectId(id))
+			if (!isObjectId(id)) {
 				throw new ControlError(400, `record ${index}: id must be 24 hexadecimal characters`);
+			}
 			const key = id.toLowerCase();
 			if (taken.has(key) || store.get(resource, key)) {
 				throw new ControlError(400, `record ${index}: ${resource} already holds id ${key}`);
@@ -91,8 +92,9 @@ function createControl({ store, runs, nextId, config }) {
 		change(resource, id, changes) {
 			known(resource);
 			if (!isPlainObject(changes)) throw new ControlError(400, 'changes must be an object');
-			if (Object.hasOwn(changes, 'id'))
+			if (Object.hasOwn(changes, 'id')) {
 				throw new ControlError(400, 'the id of a record cannot change');
+			}
 			checkFields(resource, changes);
 			const changed = store.change(resource, id, changes);
 			if (!changed) throw new ControlError(404, `no ${resource} record ${id}`);
@@ -142,16 +144,18 @@ const NOT_FOUND = ok(404, { error: 'Not found' });
 function answerRecordRoute({ method, rawBody }, simulator, resource, id) {
 	if (id === undefined) {
 		if (method === 'GET') return ok(200, { data: simulator.records(resource) });
-		if (method === 'POST')
+		if (method === 'POST') {
 			return ok(201, { data: simulator.seed(resource, parseControlBody(rawBody)) });
+		}
 		return NOT_FOUND;
 	}
 	if (method === 'GET') {
 		const record = simulator.record(resource, id);
 		return record ? ok(200, { data: record }) : NOT_FOUND;
 	}
-	if (method === 'PATCH')
+	if (method === 'PATCH') {
 		return ok(200, { data: simulator.change(resource, id, parseControlBody(rawBody)) });
+	}
 	if (method === 'DELETE') return simulator.remove(resource, id) ? ok(204, undefined) : NOT_FOUND;
 	return NOT_FOUND;
 }
@@ -173,8 +177,9 @@ function answerControlRequest({ method, path, query, rawBody }, simulator) {
 		case 'GET /_sim/object-id': {
 			const at = query.get('at');
 			const time = at === null ? undefined : /^\d+$/.test(at) ? Number(at) : Date.parse(at);
-			if (Number.isNaN(time))
+			if (Number.isNaN(time)) {
 				return ok(400, { error: 'metal-simulator: at must be a date or milliseconds' });
+			}
 			return ok(200, { data: { id: simulator.objectId(time) } });
 		}
 	}

@@ -70,8 +70,10 @@ function dateTime() {
 		const calendar = new Date(Date.UTC(year, month - 1, day));
 		const realDay = calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 		// Date.parse alone would roll 2026-02-30 over to March instead of refusing it.
-		if (!realDay || hours > 23 || minutes > 59 || seconds > 59) fail('must be a real date-time');
-		return new Date(value).toISOString();
+		const parsed = new Date(value);
+		const real = realDay && hours <= 23 && minutes <= 59 && seconds <= 59;
+		if (!real || Number.isNaN(parsed.getTime())) fail('must be a real date-time');
+		return parsed.toISOString();
 	};
 }
 

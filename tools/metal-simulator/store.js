@@ -41,13 +41,15 @@ function createStore({ now = () => new Date() }) {
 				throw new TypeError(`metal-simulator: ${resource} already holds id ${key}`);
 			}
 			const timestamp = now().toISOString();
-			const { id: _ignored, ...rest } = fields;
-			// A seed may bring its own timestamps.
+			// A copy: the caller's objects must not reach into the store.
+			const { id: _ignored, ...rest } = structuredClone(fields);
+			// A seed may bring its own timestamps; one created in the past was last updated then.
+			const createdAt = rest.createdAt ?? timestamp;
 			const record = stamped(
 				resource,
 				{ id: key, ...rest },
-				rest.createdAt ?? timestamp,
-				rest.updatedAt ?? timestamp,
+				createdAt,
+				rest.updatedAt ?? createdAt,
 			);
 			sequence += 1;
 			collection(resource).set(key, { sequence, record });
@@ -66,7 +68,7 @@ function createStore({ now = () => new Date() }) {
 		change(resource, id, changes) {
 			const found = entry(resource, id);
 			if (!found) return undefined;
-			const { id: _ignored, ...rest } = changes;
+			const { id: _ignored, ...rest } = structuredClone(changes);
 			const merged = { ...found.record, ...rest };
 			found.record = stamped(
 				resource,
