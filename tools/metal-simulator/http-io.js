@@ -59,9 +59,19 @@ async function sendJson(res, status, body, headers = {}, { trickleMs = 0, signal
 		return;
 	}
 	res.flushHeaders();
+	// A client that gives up (its own deadline) ends the trickle at once, not at the next byte.
+	const gone = new AbortController();
+	res.once('close', () => gone.abort());
+	const stop = signal ? AbortSignal.any([signal, gone.signal]) : gone.signal;
 	for (let offset = 0; offset < payload.length; offset += 1) {
-		if (offset > 0) await sleep(trickleMs, undefined, { signal });
-		if (res.destroyed) return;
+		if (offset > 0) {
+			try {
+				await sleep(trickleMs, undefined, { signal: stop });
+			} catch (error) {
+				if (gone.signal.aborted) return;
+				throw error;
+			}
+		}
 		res.write(payload.subarray(offset, offset + 1));
 	}
 	res.end();
