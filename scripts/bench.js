@@ -42,7 +42,7 @@ const HTTP_REQUEST_VERSION = 4.5;
 // The node's own default, from the build (bench.sh builds first): the floor runs with as many in flight.
 const {
 	DEFAULT_CONCURRENCY: METAL_DEFAULT_CONCURRENCY,
-} = require('../dist/nodes/Metal/shared/requestOptions');
+} = require('../dist/nodes/Metal/engine/runOptions');
 
 // ---------------------------------------------------------------------------------------------------
 // Shared helpers
