@@ -19,8 +19,9 @@ import {
 	waitTooLongError,
 } from './errors';
 import { metalMessageOf, networkFailureOf, type RequestFailure } from './failures';
-import { pause } from './pause';
+import { pause, whenAborted } from './pause';
 import { RateLimitGate } from './rateLimitGate';
+import type { Turn } from './pace';
 import { Redactor } from './redact';
 import {
 	backoffMs,
@@ -173,26 +174,29 @@ export class MetalClient {
 			? inEditor(retryPolicyOf(exchange.effect))
 			: retryPolicyOf(exchange.effect);
 		const budget = { waitedMs: 0, notBefore: 0 };
-		for (let tries = 1; ; tries++) {
-			const result = await this.tryOnce(exchange, policy, budget);
+		// `tries` counts against the policy; `sent` is what the error reports.
+		for (let tries = 1, sent = 1; ; tries++, sent++) {
+			const { result, turn } = await this.tryOnce(exchange, policy, budget);
 			if (!('kind' in result)) return result.body;
-			const delayMs = this.retryDelay(result, policy, tries);
+			const { delayMs, counted } = this.retryDelay(result, policy, tries, turn);
 			if (delayMs === undefined || budget.waitedMs + delayMs > policy.maxTotalWaitMs) {
 				throw failureToNodeError(this.node, result, {
 					...exchange,
-					tries,
+					tries: sent,
 					baseUrl: this.baseUrl,
 					timeoutMs: this.timeoutMs,
 				});
 			}
 			budget.notBefore = Date.now() + delayMs;
+			// A 429 the run had already slowed down for is not held against this request.
+			if (!counted) tries--;
 		}
 	}
 
 	/**
-	 * One try: a place in flight (every try queues anew, so retries respect a limit lowered by 429s),
-	 * then the waits the backoff and the gate ask for, looking again after each (another 429 may have
-	 * closed the gate meanwhile, or the run may be stopping), then the request.
+	 * One try: a place in flight (every try queues anew), then the waits the backoff and the gate ask
+	 * for, looking again after each (another 429 may have closed the gate meanwhile, or the run may be
+	 * stopping), then the request's slot under the run's pace, then the request.
 	 */
 	private async tryOnce(
 		exchange: Exchange,
@@ -201,34 +205,45 @@ export class MetalClient {
 	) {
 		await this.gate.enter();
 		try {
-			for (;;) {
+			let turn: Turn | undefined;
+			while (turn === undefined) {
 				if (exchange.signal?.aborted) throw abandonedError(this.node, exchange);
 				const now = Date.now();
 				const waitMs = Math.max(budget.notBefore - now, this.gate.waitMs(now));
-				if (waitMs <= 0) break;
-				if (budget.waitedMs + waitMs > policy.maxTotalWaitMs) {
-					throw waitTooLongError(this.node, exchange, waitMs, policy.maxTotalWaitMs);
+				if (waitMs > 0) {
+					if (budget.waitedMs + waitMs > policy.maxTotalWaitMs) {
+						throw waitTooLongError(this.node, exchange, waitMs, policy.maxTotalWaitMs);
+					}
+					await pause(waitMs, exchange.signal);
+					budget.waitedMs += waitMs;
+					// The backoff is served; the gate is looked at again.
+					budget.notBefore = 0;
+					continue;
 				}
-				await pause(waitMs, exchange.signal);
-				budget.waitedMs += waitMs;
-				// The backoff is served; the gate is looked at again.
-				budget.notBefore = 0;
+				// Pacing spreads the run's requests; it is not a wait Metal asked for.
+				turn = await this.gate.turn(exchange.signal, now);
+				// The gate may have closed while the request queued for its turn: look again.
+				if (this.gate.waitMs() > 0) turn = undefined;
 			}
 			const result = await this.send(exchange);
-			if (!('kind' in result)) this.gate.succeeded();
-			return result;
+			if (!('kind' in result)) this.gate.succeeded(turn);
+			return { result, turn };
 		} finally {
 			this.gate.leave();
 		}
 	}
 
-	/** The wait before the next try (a 429 also closes the gate), or undefined when it is final. */
-	private retryDelay(failure: RequestFailure, policy: RetryPolicy, tries: number) {
-		if (!isRetryable(failure, policy) || tries >= policy.maxTries) return undefined;
+	/** The wait before the next try (a 429 also tells the gate), or undefined when it is final. */
+	private retryDelay(failure: RequestFailure, policy: RetryPolicy, tries: number, turn: Turn) {
+		const final = { delayMs: undefined, counted: true };
+		if (!isRetryable(failure, policy)) return final;
 		if (failure.kind === 'status' && failure.status === 429) {
-			return this.gate.close(failure.retryAfterMs, (level) => backoffMs(policy, level));
+			const backoff = (level: number) => backoffMs(policy, level);
+			const { delayMs, newWave } = this.gate.close(failure.retryAfterMs, backoff, turn);
+			if (newWave && tries >= policy.maxTries) return final;
+			return { delayMs, counted: newWave };
 		}
-		return backoffMs(policy, tries);
+		return tries >= policy.maxTries ? final : { delayMs: backoffMs(policy, tries), counted: true };
 	}
 
 	private async send(exchange: Exchange): Promise<{ body: IDataObject } | RequestFailure> {
@@ -236,6 +251,10 @@ export class MetalClient {
 		// trickles in byte by byte ends at the same time.
 		const deadline = AbortSignal.timeout(this.timeoutMs);
 		const cancel = this.cancelSignal();
+		// One signal for both: the deadline, and the execution being cancelled.
+		const abort = new AbortController();
+		deadline.addEventListener('abort', () => abort.abort(), { once: true });
+		const forget = cancel ? whenAborted(cancel, () => abort.abort()) : () => {};
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.context.helpers.httpRequest({
@@ -247,7 +266,7 @@ export class MetalClient {
 				headers: { ...this.headers },
 				json: true,
 				timeout: this.timeoutMs,
-				abortSignal: cancel ? AbortSignal.any([deadline, cancel]) : deadline,
+				abortSignal: abort.signal,
 				returnFullResponse: true,
 				// Statuses are read here rather than thrown, to decide on retries and wording.
 				ignoreHttpStatusErrors: true,
@@ -256,11 +275,14 @@ export class MetalClient {
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			if (deadline.aborted && !cancel?.aborted) return { kind: 'timeout' };
-			if (cancel?.aborted) throw otherRequestError(this.node, 'the execution was cancelled', exchange);
+			if (cancel?.aborted)
+				throw otherRequestError(this.node, 'the execution was cancelled', exchange);
 			const failure = networkFailureOf(error);
 			if (failure !== undefined) return failure;
 			const text = this.redactor.message(error instanceof Error ? error.message : String(error));
 			throw otherRequestError(this.node, text, exchange);
+		} finally {
+			forget();
 		}
 		const { statusCode: status, body, headers } = response;
 		if (status >= 200 && status < 300) {

@@ -1,21 +1,40 @@
 import { sleep } from 'n8n-workflow';
 
+// One listener per signal, however many requests wait on it: a run's requests share its signal, and
+// Node.js warns past ten listeners on one signal.
+const waiting = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `callback` once when `signal` aborts (at once if it has); returns a way to take it back. */
+export function whenAborted(signal: AbortSignal, callback: () => void): () => void {
+	if (signal.aborted) {
+		callback();
+		return () => {};
+	}
+	let callbacks = waiting.get(signal);
+	if (callbacks === undefined) {
+		const all = new Set<() => void>();
+		callbacks = all;
+		waiting.set(signal, all);
+		signal.addEventListener('abort', () => all.forEach((call) => call()), { once: true });
+	}
+	callbacks.add(callback);
+	return () => callbacks.delete(callback);
+}
+
 /**
  * Waits `ms`, or less when `signal` aborts first (the run stops, or the execution is cancelled).
  * Never rejects: whoever waited looks at the signal afterwards.
  */
 export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal === undefined) return await sleep(ms);
-	if (signal.aborted) return;
-	let onAbort = () => {};
+	let forget = () => {};
 	const aborted = new Promise<void>((resolve) => {
-		onAbort = resolve;
-		signal.addEventListener('abort', onAbort, { once: true });
+		forget = whenAborted(signal, resolve);
 	});
 	try {
-		// n8n 2.x ends the sleep on abort (and rejects); n8n 1.x ignores the signal: the race serves both.
-		await Promise.race([sleep(ms, signal).catch(() => undefined), aborted]);
+		// The timer goes on after an abort (n8n 1.x's sleep takes no signal): it resolves into nothing.
+		await Promise.race([sleep(ms), aborted]);
 	} finally {
-		signal.removeEventListener('abort', onAbort);
+		forget();
 	}
 }

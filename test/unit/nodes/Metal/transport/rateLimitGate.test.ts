@@ -1,80 +1,77 @@
+import { sleep } from 'n8n-workflow';
+
+import { Pace, type Turn } from '../../../../../nodes/Metal/transport/pace';
 import { RateLimitGate } from '../../../../../nodes/Metal/transport/rateLimitGate';
 import { backoffMs, WRITE_RETRY_POLICY } from '../../../../../nodes/Metal/transport/retryPolicy';
+import { useVirtualClock } from '../../../../helpers/virtualClock';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
+const clock = useVirtualClock(sleep as jest.MockedFunction<typeof sleep>);
 
 const backoff = (level: number) => backoffMs(WRITE_RETRY_POLICY, level);
 
-const T0 = 1_000_000;
+/** `count` requests' turns, taken one after the other as the virtual clock moves. */
+async function turns(pace: Pace | RateLimitGate, count: number): Promise<Turn[]> {
+	const taken: Turn[] = [];
+	for (let n = 0; n < count; n++) taken.push((await pace.turn())!);
+	return taken;
+}
 
-beforeEach(() => jest.spyOn(Math, 'random').mockReturnValue(0.5));
-afterEach(() => jest.restoreAllMocks());
+/** `count` requests that got through, sent at `every` ms intervals ending now. */
+function successes(pace: Pace, count: number, every: number) {
+	for (let n = count - 1; n >= 0; n--) {
+		pace.succeeded({ at: clock.now() - n * every, generation: 0 }, clock.now());
+	}
+}
 
 describe('the rate-limit gate shared by a run', () => {
-	it('is open until a 429, then closed for the backoff', () => {
+	it('is open until a 429; the first wave closes it for the backoff', async () => {
 		const gate = new RateLimitGate(10);
-		expect(gate.waitMs(T0)).toBe(0);
+		const [turn] = await turns(gate, 1);
+		expect(gate.waitMs()).toBe(0);
 
-		expect(gate.close(undefined, backoff, T0)).toBe(750);
+		expect(gate.close(undefined, backoff, turn)).toEqual({ delayMs: 750, newWave: true });
 
-		expect(gate.waitMs(T0)).toBe(750);
-		expect(gate.waitMs(T0 + 500)).toBe(250);
-		expect(gate.waitMs(T0 + 750)).toBe(0);
+		expect(gate.waitMs()).toBe(750);
+		clock.advance(500);
+		expect(gate.waitMs()).toBe(250);
 	});
 
-	it('a burst of 429s from requests already in flight counts once', () => {
+	it('the 429s of requests sent before a wave belong to it: they count once', async () => {
 		const gate = new RateLimitGate(10);
-		gate.close(undefined, backoff, T0);
+		const sent = await turns(gate, 3);
 
-		expect(gate.close(undefined, backoff, T0 + 5)).toBe(750);
-		expect(gate.close(undefined, backoff, T0 + 9)).toBe(750);
-		expect(gate.waitMs(T0 + 9)).toBe(750);
+		expect(gate.close(undefined, backoff, sent[0]).newWave).toBe(true);
+		clock.advance(5);
+		expect(gate.close(undefined, backoff, sent[1])).toEqual({ delayMs: 745, newWave: false });
+		expect(gate.close(undefined, backoff, sent[2]).newWave).toBe(false);
+		expect(gate.waitMs()).toBe(745);
 	});
 
-	it('grows while the limit is hit again with the gate open, and starts over after a success', () => {
+	it("waits as long as Metal's Retry-After says", async () => {
 		const gate = new RateLimitGate(10);
-		gate.close(undefined, backoff, T0);
+		const [turn] = await turns(gate, 1);
 
-		expect(gate.close(undefined, backoff, T0 + 750)).toBe(1500);
-		expect(gate.close(undefined, backoff, T0 + 2250)).toBe(3000);
-		gate.succeeded();
-		expect(gate.close(undefined, backoff, T0 + 6000)).toBe(750);
+		expect(gate.close(4000, backoff, turn).delayMs).toBe(4000);
+		clock.advance(1000);
+		expect(gate.waitMs()).toBe(3000);
 	});
 
-	it("waits as long as Metal's Retry-After says", () => {
+	it('waves in a row (no success between them) back off longer each time; a success starts over', async () => {
 		const gate = new RateLimitGate(10);
-
-		expect(gate.close(4000, backoff, T0)).toBe(4000);
-		expect(gate.waitMs(T0 + 1000)).toBe(3000);
-	});
-
-	/** Takes `count` places, then gives one back: the request that got the 429. */
-	async function inFlight(gate: RateLimitGate, count: number) {
-		for (let n = 0; n < count; n++) await gate.enter();
-		gate.leave();
-	}
-
-	it('halves the requests in flight on each wave of 429s, and lets them back slowly', async () => {
-		const gate = new RateLimitGate(50);
-		expect(gate.capacity).toBe(50);
-
-		// 12 requests were in flight, far below the cap: the limit becomes half of them.
-		await inFlight(gate, 12);
-		gate.close(undefined, backoff, T0);
-		gate.close(undefined, backoff, T0 + 1);
-		expect(gate.capacity).toBe(6);
-
-		// The second 429 came while the gate was closed: the gate opens again at T0 + 751.
-		gate.close(undefined, backoff, T0 + 751);
-		expect(gate.capacity).toBe(3);
-		gate.close(undefined, backoff, T0 + 3000);
-		gate.close(undefined, backoff, T0 + 9000);
-		expect(gate.capacity).toBe(1);
-
-		let successes = 0;
-		while (gate.capacity < 50) {
-			gate.succeeded();
-			successes++;
+		const delays: number[] = [];
+		for (let wave = 0; wave < 3; wave++) {
+			const [turn] = await turns(gate, 1);
+			delays.push(gate.close(undefined, backoff, turn).delayMs);
+			clock.advance(gate.waitMs());
 		}
-		expect(successes).toBeGreaterThan(1000);
+		expect(delays).toEqual([750, 1500, 3000]);
+
+		const [ok] = await turns(gate, 1);
+		gate.succeeded(ok);
+		const [again] = await turns(gate, 1);
+		// Paced now, and a success came between: the pace is the backoff, the gate stays open.
+		expect(gate.close(undefined, backoff, again)).toEqual({ delayMs: 0, newWave: true });
 	});
 
 	it('holds a request back while the places in flight are taken, and lets it in when one frees', async () => {
@@ -89,5 +86,117 @@ describe('the rate-limit gate shared by a run', () => {
 		gate.leave();
 		await waiting;
 		expect(third).toBe(true);
+	});
+});
+
+describe('the pace a run keeps once Metal said "too many requests"', () => {
+	it('sends freely until the first 429', async () => {
+		const pace = new Pace();
+
+		const taken = await turns(pace, 5);
+
+		expect(taken.map((t) => t.at - clock.now())).toEqual([0, 0, 0, 0, 0]);
+		expect(pace.perSecond).toBe(Infinity);
+	});
+
+	it('after the first wave, spaces requests at the rate that got through over the last second', async () => {
+		const pace = new Pace();
+		successes(pace, 10, 90);
+
+		pace.throttled(clock.now());
+		const start = clock.now();
+		const taken = await turns(pace, 4);
+
+		expect(pace.perSecond).toBe(10);
+		expect(taken.map((t) => t.at - start)).toEqual([0, 100, 200, 300]);
+		expect(clock.waits()).toEqual([100, 100, 100]);
+	});
+
+	it('a new pace applies at once to requests already queued, and older turns are not current', async () => {
+		const pace = new Pace();
+		successes(pace, 10, 90);
+		pace.throttled(clock.now());
+		const [before] = await turns(pace, 1);
+
+		pace.throttled(clock.now());
+
+		expect(pace.current(before)).toBe(false);
+	});
+
+	it('a request that stops while queued leaves the queue; the next one takes its turn', async () => {
+		const pace = new Pace();
+		successes(pace, 2, 400);
+		pace.throttled(clock.now());
+		await turns(pace, 1);
+		const stop = new AbortController();
+		const first = pace.turn(stop.signal);
+		const second = pace.turn();
+
+		stop.abort();
+
+		expect(await first).toBeUndefined();
+		expect((await second)?.at).toBe(clock.now());
+	});
+
+	/** Requests queue behind a dispatcher that never wakes: the pace's growth alone is seen. */
+	function queuedPace(acceptedPerSecond: number) {
+		const pace = new Pace();
+		successes(pace, acceptedPerSecond, 1000 / acceptedPerSecond);
+		pace.throttled(clock.now());
+		(sleep as jest.MockedFunction<typeof sleep>).mockImplementation(
+			async () => await new Promise<void>(() => {}),
+		);
+		void pace.turn();
+		void pace.turn();
+		void pace.turn();
+		return pace;
+	}
+	const succeed = (pace: Pace) =>
+		pace.succeeded({ at: clock.now() - 5, generation: 0 }, clock.now());
+
+	it('searches upwards while requests queue for it: it doubles every 0.35 s', () => {
+		const pace = queuedPace(10);
+
+		clock.advance(350);
+		succeed(pace);
+		expect(pace.perSecond).toBeCloseTo(20);
+		clock.advance(700);
+		succeed(pace);
+		expect(pace.perSecond).toBeCloseTo(80);
+	});
+
+	it('a pace nobody queues for is not raised', () => {
+		const pace = new Pace();
+		successes(pace, 10, 90);
+		pace.throttled(clock.now());
+
+		clock.advance(5000);
+		succeed(pace);
+
+		expect(pace.perSecond).toBe(10);
+	});
+
+	it('a wave once the search is over: 85% of what got through lately, back to 97% in 3 s, then +1% a second', () => {
+		const pace = queuedPace(10);
+		clock.advance(700);
+		succeed(pace); // 40 a second, searching
+		// Over the last quarter second, 30 a second got through: the limit.
+		for (let n = 0; n < 10; n++) {
+			pace.succeeded({ at: clock.now() - 330 + n * 33, generation: 1 }, clock.now());
+		}
+		pace.throttled(clock.now());
+		const ceiling = pace.perSecond / 0.85;
+		expect(ceiling).toBeGreaterThan(20);
+		expect(ceiling).toBeLessThan(40);
+		const start = clock.now();
+		const shareAt = (seconds: number) => {
+			clock.advance(start + seconds * 1000 - clock.now());
+			succeed(pace);
+			return pace.perSecond / ceiling;
+		};
+
+		expect(shareAt(1.5)).toBeCloseTo(0.97 - 0.12 * 0.125, 5);
+		expect(shareAt(3)).toBeCloseTo(0.97, 5);
+		expect(shareAt(5)).toBeCloseTo(0.99, 5);
 	});
 });

@@ -1,0 +1,187 @@
+import { pause, whenAborted } from './pause';
+
+/** After a wave of 429s, the pace drops to this share of the rate Metal accepted. */
+const DECREASE = 0.85;
+/** Seconds the pace takes to climb back to just under that rate (PLATEAU of it). */
+const RECOVERY_S = 3;
+const PLATEAU = 0.97;
+/** Past the plateau the pace probes upwards by this share of the ceiling per second. */
+const PROBE_PER_S = 0.01;
+/** While no pace has yet proved too high, it doubles every this many seconds. */
+const DOUBLING_S = 0.35;
+/** The slowest pace: one request every two seconds. */
+const MIN_RATE = 0.5;
+/** How far back rates are measured, in milliseconds. */
+const WINDOW_MS = 1_000;
+/** The shortest stretch of sending a rate is measured over; shorter says too little. */
+const MIN_SPAN_MS = 250;
+
+/** A request's turn under the pace: when it went, and under which pace. */
+export interface Turn {
+	at: number;
+	generation: number;
+}
+
+type Waiter = (turn: Turn) => void;
+
+/**
+ * Paces how fast a run sends once Metal has said "too many requests", the way TCP's congestion
+ * control and the adaptive retry modes of the large cloud SDKs do:
+ * - no pace until the first 429; then a pace from what Metal was accepting, doubling every third of a
+ *   second while the run uses it, until a wave of 429s shows where the limit is;
+ * - at each wave the pace drops below the rate Metal accepted over the last second of sending,
+ *   climbs back to it along a cubic curve (fast at first, flat near the limit) and probes above it
+ *   only slowly, so a run settles just under the limit instead of meeting it again and again.
+ * Requests queue for their turns, given out evenly spaced at the pace in force, so a new pace applies
+ * at once. A pace the run does not use (nobody queues) is not raised.
+ */
+export class Pace {
+	private rate = Infinity;
+
+	/** The rate Metal accepted at the last wave; undefined while still searching for it. */
+	private ceiling: number | undefined;
+
+	private changedAt = 0;
+
+	private grownAt = 0;
+
+	private nextTurn = 0;
+
+	private generation = 0;
+
+	/** Since when the run has been sending without a pause (the gate closed in between). */
+	private sendingSince = 0;
+
+	/** When the requests that got through were sent, over the last window or so. */
+	private readonly successes: number[] = [];
+
+	/** How long an answer takes, smoothed: what got through is counted by when it was sent. */
+	private roundTripMs = 0;
+
+	private readonly queue: Waiter[] = [];
+
+	private dispatching = false;
+
+	/** The requests per second the run may send now; Infinity while unpaced. */
+	get perSecond(): number {
+		return this.rate;
+	}
+
+	/**
+	 * Resolves when the request may be sent: at once while unpaced, else at its turn in the queue;
+	 * undefined when `signal` aborts first (the request then leaves the queue).
+	 */
+	async turn(signal?: AbortSignal): Promise<Turn | undefined> {
+		if (!Number.isFinite(this.rate) && this.queue.length === 0) return this.give(Date.now());
+		let waiter: Waiter = () => {};
+		const turn = new Promise<Turn>((resolve) => {
+			waiter = resolve;
+			this.queue.push(waiter);
+		});
+		void this.dispatch();
+		let forget = () => {};
+		const stopped = new Promise<undefined>((resolve) => {
+			if (signal) forget = whenAborted(signal, () => resolve(undefined));
+		});
+		try {
+			return await Promise.race([turn, stopped]);
+		} finally {
+			forget();
+			const index = this.queue.indexOf(waiter);
+			if (index >= 0) this.queue.splice(index, 1);
+		}
+	}
+
+	/** Whether a turn was given under the pace in force now. */
+	current(turn: Turn): boolean {
+		return turn.generation === this.generation;
+	}
+
+	/** The run starts sending again after a pause: rates are measured from now on. */
+	resumed(now: number): void {
+		this.sendingSince = now;
+	}
+
+	/** The request sent at `turn` got through. */
+	succeeded(turn: Turn, now: number): void {
+		this.roundTripMs = this.roundTripMs * 0.8 + (now - turn.at) * 0.2;
+		this.successes.push(turn.at);
+		if (this.successes.length > 4096) this.successes.splice(0, 2048);
+		// A pace only grows while requests queue for it.
+		if (!Number.isFinite(this.rate) || this.queue.length === 0) return;
+		this.rate =
+			this.ceiling === undefined
+				? this.rate * 2 ** ((now - this.grownAt) / 1000 / DOUBLING_S)
+				: this.ceiling * recovered((now - this.changedAt) / 1000);
+		this.grownAt = now;
+	}
+
+	/** A wave of 429s: the pace drops below the rate Metal accepted. */
+	throttled(now: number): void {
+		const accepted = this.acceptedPerSecond(now);
+		if (!Number.isFinite(this.rate)) {
+			// The first wave: start from what got through over the last second, then search upwards.
+			const through = this.successes.filter((at) => at > now - WINDOW_MS).length;
+			this.rate = Math.max(MIN_RATE, (through * 1000) / WINDOW_MS);
+		} else {
+			// While searching, the pace rose faster than a second's measure can follow: what got
+			// through over the last quarter second says more (or, too short to say, half the pace).
+			const measured =
+				this.ceiling === undefined ? this.acceptedPerSecond(now, MIN_SPAN_MS) : accepted;
+			const fallback = this.ceiling === undefined ? this.rate / 2 : this.rate;
+			this.ceiling = Math.max(
+				MIN_RATE,
+				Math.min(this.rate, Number.isFinite(measured) ? measured : fallback),
+			);
+			this.rate = this.ceiling * DECREASE;
+		}
+		this.changedAt = now;
+		this.grownAt = now;
+		this.nextTurn = now;
+		this.generation++;
+	}
+
+	/** Gives the queued requests their turns, one every 1 / rate seconds. */
+	private async dispatch(): Promise<void> {
+		if (this.dispatching) return;
+		this.dispatching = true;
+		try {
+			while (this.queue.length > 0) {
+				const now = Date.now();
+				if (Number.isFinite(this.rate) && this.nextTurn > now) {
+					await pause(this.nextTurn - now);
+					continue;
+				}
+				this.queue.shift()!(this.give(now));
+			}
+		} finally {
+			this.dispatching = false;
+		}
+	}
+
+	private give(now: number): Turn {
+		if (Number.isFinite(this.rate)) this.nextTurn = Math.max(now, this.nextTurn) + 1000 / this.rate;
+		return { at: now, generation: this.generation };
+	}
+
+	/**
+	 * Requests sent per second that got through, over the last second of sending (since the last
+	 * pause) whose answers are in: Infinity when that stretch is too short to say.
+	 */
+	private acceptedPerSecond(now: number, windowMs = WINDOW_MS): number {
+		const to = now - this.roundTripMs;
+		const from = Math.max(to - windowMs, this.sendingSince);
+		if (to - from < MIN_SPAN_MS) return Infinity;
+		const count = this.successes.filter((at) => at > from && at <= to).length;
+		return (count * 1000) / (to - from);
+	}
+}
+
+/**
+ * The pace after a wave, as a share of the ceiling, `t` seconds on: from DECREASE back to PLATEAU
+ * along a cubic (fast at first, flat near the limit), then a slow, steady probe upwards.
+ */
+function recovered(t: number): number {
+	if (t >= RECOVERY_S) return PLATEAU + PROBE_PER_S * (t - RECOVERY_S);
+	return PLATEAU - (PLATEAU - DECREASE) * (1 - t / RECOVERY_S) ** 3;
+}
