@@ -13,7 +13,8 @@ module.exports = {
 			displayName: 'unit',
 			roots: ['<rootDir>/test/unit'],
 			testMatch: ['**/*.test.ts'],
-			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+			// tsconfig.test.json: the package's compiler options plus the tests (tsconfig.json is the package).
+			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 			setupFilesAfterEnv: ['<rootDir>/test/setup/nock.js'],
 		},
 		{
