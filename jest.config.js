@@ -13,8 +13,8 @@ module.exports = {
 			displayName: 'unit',
 			roots: ['<rootDir>/test/unit'],
 			testMatch: ['**/*.test.ts'],
-			// tsconfig.test.json: the package's compiler options plus the tests (tsconfig.json is the package).
-			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+			// test/tsconfig.json: the package's compiler options plus the tests (tsconfig.json is the package).
+			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 			setupFilesAfterEnv: ['<rootDir>/test/setup/nock.js'],
 		},
 		{

@@ -35,8 +35,8 @@ require_debian() {
 
 step 'Lint (n8n-node lint, n8n Cloud rules)'
 npx n8n-node lint
-step 'Type check (tsconfig.test.json: the node and its tests)'
-npx tsc --noEmit -p tsconfig.test.json
+step 'Type check (test/tsconfig.json: the node and its tests)'
+npx tsc --noEmit -p test
 step 'Build'
 npm run --silent build
 step 'Package check'
