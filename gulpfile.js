@@ -1,8 +1,9 @@
-// Copies what tsc does not: the node's icons and codex JSON, next to the compiled code in dist/.
+// Copies what tsc does not: the node's and the credential's icons, next to the compiled code in
+// dist/. tsc (tsconfig.json) emits the code and the JSON files under nodes/ (codex, output schemas).
 const { src, dest } = require('gulp');
 
 function copyAssets() {
-	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
+	return src(['nodes/**/*.{svg,png}', 'credentials/**/*.{svg,png}'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist'));

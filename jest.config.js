@@ -13,7 +13,8 @@ module.exports = {
 			displayName: 'unit',
 			roots: ['<rootDir>/test/unit'],
 			testMatch: ['**/*.test.ts'],
-			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+			// test/tsconfig.json: the package's compiler options plus the tests (tsconfig.json is the package).
+			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 			setupFilesAfterEnv: ['<rootDir>/test/setup/nock.js'],
 		},
 		{

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: `npm test`. Brings its own Node.js 24 and toolchain,
-# then lints, builds, checks the package, runs the jest projects (unit tests through n8n-core's
-# engine, the simulator's tests), the end-to-end tests in real n8n 2.x and 1.x (installed once into
-# a cache outside the repo; the first run takes about 12 minutes for that), the editor test in
-# Chromium and the queue-mode test (PostgreSQL and Redis from Debian).
+# then lints, type-checks, builds, checks the package, runs the jest projects (unit tests through
+# n8n-core's engine, the simulator's tests), the end-to-end tests in real n8n 2.x and 1.x (installed
+# once into a cache outside the repo; the first run takes about 12 minutes for that), the editor test
+# in Chromium and the queue-mode test (PostgreSQL and Redis from Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
@@ -14,7 +14,8 @@ counts="$(mktemp -d)"
 trap 'rm -rf "$counts"' EXIT
 
 # Servers and the browser some tests drive come from Debian (Playwright never downloads a browser):
-# installed here when missing and we may (root, as in CI), otherwise a message saying what to run.
+# installed here when missing and we may (root, as in .ci/run's CI), otherwise a message saying what
+# to run (GitHub's runners are not root: .github/workflows/ci.yml installs them first with sudo).
 # Arguments: pairs of "command-or-path-that-proves-it-is-there" and "Debian package".
 require_debian() {
 	local missing=()
@@ -34,6 +35,8 @@ require_debian() {
 
 step 'Lint (n8n-node lint, n8n Cloud rules)'
 npx n8n-node lint
+step 'Type check (test/tsconfig.json: the node and its tests)'
+npx tsc --noEmit -p test
 step 'Build'
 npm run --silent build
 step 'Package check'

@@ -5,7 +5,7 @@
 # A finished install (marker file written last) is reused at once; a half-finished one is redone.
 # Usage: scripts/n8n/install.sh <n8n-version>   (prints the install folder as its last stdout line)
 # Node.js: scripts/n8n/node-major.sh picks 20 or 24 (N8N_FIXTURE_NODE_MAJOR=20|24 overrides) and
-# scripts/node<major>.sh provides it. Run n8n as: <that node> <folder>/node_modules/n8n/bin/n8n.
+# `source scripts/use-node.sh <major>` provides it. Run n8n as: <that node> <folder>/node_modules/n8n/bin/n8n.
 # Files in the folder: install.log, .node-version, .isolated-vm ("ok", or "unusable" when this Node.js is
 # too old for the isolated-vm n8n ships: n8n must then run with N8N_EXPRESSION_ENGINE=legacy).
 set -euo pipefail

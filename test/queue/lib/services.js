@@ -1,7 +1,7 @@
 'use strict';
 // Throwaway PostgreSQL and Redis for the queue-mode test, from Debian's `postgresql` and
-// `redis-server` packages (installed by .ci/run; this file installs nothing). Each runs from a fresh
-// temporary folder on a free port of 127.0.0.1 and is removed again by stop().
+// `redis-server` packages (`npm test` installs them as root; this file installs nothing). Each runs
+// from a fresh temporary folder on a free port of 127.0.0.1 and is removed again by stop().
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -14,7 +14,7 @@ const { startGroup, waitUntil } = require('./processes');
 
 const LOCALHOST = '127.0.0.1';
 const INSTALL_HINT =
-	'.ci/run installs them; on Debian: apt-get update && apt-get install -y postgresql redis-server';
+	'`npm test` installs them as root; otherwise: sudo apt-get update && sudo apt-get install -y postgresql redis-server';
 
 function isExecutable(file) {
 	try {
