@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties } from './engine/operation';
+import { searchDeals } from './listSearch/searchDeals';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { RESOURCES } from './resources';
 import { runOperation } from './router';
@@ -31,7 +32,7 @@ export class Metal implements INodeType {
 		properties: nodeProperties(RESOURCES),
 	};
 
-	methods = { listSearch: { searchWorkspaces } };
+	methods = { listSearch: { searchDeals, searchWorkspaces } };
 
 	async execute(this: IExecuteFunctions) {
 		return await runOperation(this, RESOURCES, this.continueOnFail());

@@ -1,5 +1,6 @@
 import type { Resource } from '../engine/operation';
+import { deal } from './deal';
 import { workspace } from './workspace';
 
 /** The node's resources, in the order a user thinks of them. */
-export const RESOURCES: Resource[] = [workspace];
+export const RESOURCES: Resource[] = [deal, workspace];
