@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties } from './engine/operation';
+import { searchCompanies } from './listSearch/searchCompanies';
 import { searchDeals } from './listSearch/searchDeals';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { RESOURCES } from './resources';
@@ -32,7 +33,7 @@ export class Metal implements INodeType {
 		properties: nodeProperties(RESOURCES),
 	};
 
-	methods = { listSearch: { searchDeals, searchWorkspaces } };
+	methods = { listSearch: { searchCompanies, searchDeals, searchWorkspaces } };
 
 	async execute(this: IExecuteFunctions) {
 		return await runOperation(this, RESOURCES, this.continueOnFail());
