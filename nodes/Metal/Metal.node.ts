@@ -6,8 +6,10 @@ import {
 } from 'n8n-workflow';
 
 import { nodeProperties } from './engine/operation';
+import { searchCompanies } from './listSearch/searchCompanies';
+import { searchDeals } from './listSearch/searchDeals';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
-import { RESOURCES } from './resources';
+import { DEFAULT_RESOURCE, RESOURCES } from './resources';
 import { runOperation } from './router';
 
 // Programmatic rather than declarative: n8n's declarative engine sends every item at once, and a
@@ -28,10 +30,10 @@ export class Metal implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'metalApi', required: true }],
-		properties: nodeProperties(RESOURCES),
+		properties: nodeProperties(RESOURCES, DEFAULT_RESOURCE),
 	};
 
-	methods = { listSearch: { searchWorkspaces } };
+	methods = { listSearch: { searchCompanies, searchDeals, searchWorkspaces } };
 
 	async execute(this: IExecuteFunctions) {
 		return await runOperation(this, RESOURCES, this.continueOnFail());

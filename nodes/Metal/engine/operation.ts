@@ -32,9 +32,14 @@ export interface Resource {
 	operations: Operation[];
 }
 
-/** The node's properties: Resource, each resource's Operation, each operation's fields, Options. */
-export function nodeProperties(resources: Resource[]): INodeProperties[] {
-	const first = resources[0].value;
+/**
+ * The node's properties: Resource, each resource's Operation, each operation's fields, Options.
+ * `defaultResource` is the Resource of a workflow saved without one.
+ */
+export function nodeProperties(
+	resources: Resource[],
+	defaultResource = resources[0].value,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Resource',
@@ -42,7 +47,7 @@ export function nodeProperties(resources: Resource[]): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			options: resources.map(({ name, value }) => ({ name, value })),
-			default: first,
+			default: defaultResource,
 		},
 		...resources.flatMap(resourceProperties),
 		runOptionsField,

@@ -188,7 +188,7 @@ export function required<T>(field: Value<T>): Field<T> & { value: Value<T> } {
  * and only those. `atLeastOne` refuses an empty one (an update that changes nothing).
  */
 export function collection(
-	shown: { name: string; displayName: string; placeholder: string },
+	shown: { name: string; displayName: string; placeholder: string; description?: string },
 	values: Array<Value<unknown>>,
 	{ atLeastOne = false } = {},
 ): Field<IDataObject> {

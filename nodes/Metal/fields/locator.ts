@@ -15,8 +15,11 @@ export function idLocator(options: {
 	description: string;
 	/** The node's listSearch method, when Metal can list or search these records. */
 	searchListMethod?: string;
+	/** Whether the list waits for the user to type (a search needs a query; a list does not). */
+	searchFilterRequired?: boolean;
 }): Field<string> {
 	const { name, displayName, noun, description, searchListMethod } = options;
+	const { searchFilterRequired = true } = options;
 	const property: INodeProperties = {
 		displayName,
 		name,
@@ -29,7 +32,7 @@ export function idLocator(options: {
 				name: 'list',
 				type: 'list',
 				placeholder: `Type to search ${noun}s…`,
-				typeOptions: { searchListMethod, searchable: true, searchFilterRequired: true },
+				typeOptions: { searchListMethod, searchable: true, searchFilterRequired },
 			},
 			{
 				displayName: 'By ID',
