@@ -38,7 +38,7 @@ export const participants = group(
 		displayName: 'Participants',
 		name: 'participants',
 		placeholder: 'Add Participant',
-		description: 'Who took part: each participant is a Metal record, given by its ID and type',
+		description: 'Who took part: each participant is a Metal record, given by its ID and its type',
 	},
 	[
 		metalId({
@@ -51,10 +51,10 @@ export const participants = group(
 			name: 'type',
 			placeholder: 'e.g. person',
 			description:
-				'The kind of record the ID belongs to. Metal documents it as text, without a list of values. Left out when empty.',
+				'The kind of record the ID belongs to, such as person. Metal documents it as text, without a list of values.',
 		}),
 	],
-	{ multiple: true, required: ['id'] },
+	{ multiple: true, required: ['id', 'type'] },
 );
 
 export const isPrivate = bool({

@@ -229,7 +229,11 @@ const PARTICIPANTS: TableRow[] = [
 		{ values: [{ id: ID, type: 'person' }] },
 		sent([{ id: ID, type: 'person' }]),
 	],
-	['one, without a type', { values: [{ id: ID }] }, sent([{ id: ID }])],
+	[
+		'one, without a type',
+		{ values: [{ id: ID }] },
+		refused('The "Participants → Type" parameter is empty in item 0'),
+	],
 	[
 		'two',
 		{
@@ -243,10 +247,26 @@ const PARTICIPANTS: TableRow[] = [
 			{ id: ID_B, type: 'person' },
 		]),
 	],
-	['an ID with spaces around', { values: [{ id: ` ${ID} ` }] }, sent([{ id: ID }])],
-	['an ID in capitals', { values: [{ id: ID.toUpperCase() }] }, sent([{ id: ID.toUpperCase() }])],
-	['a blank type', { values: [{ id: ID, type: ' ' }] }, sent([{ id: ID }])],
-	['a type that is null', { values: [{ id: ID, type: '={{ null }}' }] }, sent([{ id: ID }])],
+	[
+		'an ID with spaces around',
+		{ values: [{ id: ` ${ID} `, type: 'person' }] },
+		sent([{ id: ID, type: 'person' }]),
+	],
+	[
+		'an ID in capitals',
+		{ values: [{ id: ID.toUpperCase(), type: 'person' }] },
+		sent([{ id: ID.toUpperCase(), type: 'person' }]),
+	],
+	[
+		'a blank type',
+		{ values: [{ id: ID, type: ' ' }] },
+		refused('The "Participants → Type" parameter is empty in item 0'),
+	],
+	[
+		'a type that is null',
+		{ values: [{ id: ID, type: '={{ null }}' }] },
+		refused('The "Participants → Type" parameter is empty in item 0'),
+	],
 	[
 		'a type with emoji',
 		{ values: [{ id: ID, type: 'person 🚀' }] },
@@ -257,7 +277,11 @@ const PARTICIPANTS: TableRow[] = [
 		{ values: [{ id: ID, type: '={{ "pers" + "on" }}' }] },
 		sent([{ id: ID, type: 'person' }]),
 	],
-	['an ID by expression', { values: [{ id: `={{ "${ID}" }}` }] }, sent([{ id: ID }])],
+	[
+		'an ID by expression',
+		{ values: [{ id: `={{ "${ID}" }}`, type: 'person' }] },
+		sent([{ id: ID, type: 'person' }]),
+	],
 	[`a text: ${NOT_THE_SHAPE}`, '={{ "Jane Doe" }}', omitted],
 	[`a list: ${NOT_THE_SHAPE}`, `={{ [{ id: "${ID}", type: "person" }] }}`, omitted],
 	[`a number: ${NOT_THE_SHAPE}`, '={{ 3 }}', omitted],
@@ -284,7 +308,7 @@ const PARTICIPANTS: TableRow[] = [
 	],
 	[
 		'a second entry without an ID',
-		{ values: [{ id: ID }, { type: 'person' }] },
+		{ values: [{ id: ID, type: 'person' }, { type: 'person' }] },
 		refused('The "Participants → ID" parameter is empty in item 0'),
 	],
 	[

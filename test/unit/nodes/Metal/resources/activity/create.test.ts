@@ -72,7 +72,7 @@ describe('Activity → Create: the request', () => {
 				participants: {
 					values: [
 						{ id: PERSON_A, type: 'person' },
-						{ id: ` ${PERSON_B} `, type: '' },
+						{ id: ` ${PERSON_B} `, type: 'person' },
 					],
 				},
 				deals: `${DEAL_A}, ${DEAL_B}`,
@@ -87,7 +87,10 @@ describe('Activity → Create: the request', () => {
 			type: 'Meeting',
 			startedAt: '2026-11-29T10:00:00.000Z',
 			endedAt: '2026-11-29T10:30:00.000Z',
-			participants: [{ id: PERSON_A, type: 'person' }, { id: PERSON_B }],
+			participants: [
+				{ id: PERSON_A, type: 'person' },
+				{ id: PERSON_B, type: 'person' },
+			],
 			deals: [DEAL_A, DEAL_B],
 			externalReference: { source: 'google-calendar', id: 'evt_7kq1v0o2' },
 			isPrivate: true,
@@ -220,7 +223,9 @@ describe('Activity → Create: its own errors', () => {
 
 		const { error } = await run({
 			subject: 'Call',
-			additionalFields: { participants: { values: [{ id: PERSON_A }, { type: 'person' }] } },
+			additionalFields: {
+				participants: { values: [{ id: PERSON_A, type: 'person' }, { type: 'person' }] },
+			},
 		});
 
 		expect(error?.message).toBe('The "Participants → ID" parameter is empty in item 0');
