@@ -233,3 +233,22 @@ export const updateFields = (values: Array<Value<unknown>>) =>
 		values,
 		{ atLeastOne: true },
 	);
+
+/** The same value, described otherwise: for an operation that uses it differently. */
+export function describedAs<T>(field: Value<T>, description: string): Value<T> {
+	return { ...field, property: { ...field.property, description } };
+}
+
+/**
+ * Update Fields of a `PUT` whose fields are all optional: each field says that Metal does not
+ * document whether a field left out is kept or cleared, so that nobody relies on either.
+ */
+export const putUpdateFields = (values: Array<Value<unknown>>) =>
+	updateFields(
+		values.map((field) =>
+			describedAs(
+				field,
+				`${field.property.description ?? ''} Only the fields added here are sent; Metal does not document whether a field not sent keeps its value or is cleared.`.trim(),
+			),
+		),
+	);

@@ -61,6 +61,6 @@ export function idLocator(options: {
 export function notFoundById(noun: string, id: string, howToFind: string) {
 	return {
 		message: `Metal has no ${noun} with the ID "${id}"`,
-		description: `Check the ID: it may be mistyped, or belong to a ${noun} of another organization than the API key's. ${howToFind}`,
+		description: `Check the ID: it may be mistyped, or belong to ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun} of another organization than the API key's. ${howToFind}`,
 	};
 }

@@ -1,29 +1,47 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { defineOperation } from '../../engine/operation';
 import { additionalFields, bool, required, text } from '../../fields/kit';
+import type { ItemRequests } from '../../transport/client';
 
-const name = required(
-	text({
-		displayName: 'Name',
-		name: 'name',
-		placeholder: 'e.g. Project Atlas',
-		description: 'The name of the new workspace',
-	}),
-);
+export const workspaceName = text({
+	displayName: 'Name',
+	name: 'name',
+	placeholder: 'e.g. Project Atlas',
+	description: 'The name of the new workspace',
+});
 
-const extra = additionalFields([
-	text({
-		displayName: 'Company',
-		name: 'company',
-		placeholder: 'e.g. Acme Holdings',
-		description:
-			"Text stored as the workspace's company. Metal documents it only as a string: it is not checked against or linked to Metal's company records. Left out when empty.",
-	}),
-	bool({
-		displayName: 'Private',
-		name: 'isPrivate',
-		description: 'Whether Metal marks the workspace as private',
-	}),
-]);
+export const workspaceCompany = text({
+	displayName: 'Company',
+	name: 'company',
+	placeholder: 'e.g. Acme Holdings',
+	description:
+		"Text stored as the workspace's company. Metal documents it only as a string: it is not checked against or linked to Metal's company records. Left out when empty.",
+});
+
+export const workspacePrivate = bool({
+	displayName: 'Private',
+	name: 'isPrivate',
+	description: 'Whether Metal marks the workspace as private',
+});
+
+const name = required(workspaceName);
+
+const extra = additionalFields([workspaceCompany, workspacePrivate]);
+
+/** `POST /v1/workspaces`: the one request that creates a workspace. */
+export async function postWorkspace(body: IDataObject, metal: ItemRequests) {
+	return await metal.one({
+		method: 'POST',
+		path: '/v1/workspaces',
+		body,
+		notFound: {
+			message: 'Metal has no workspaces endpoint at this Base URL',
+			description:
+				'Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/workspaces to it.',
+		},
+	});
+}
 
 export const create = defineOperation({
 	option: {
@@ -36,15 +54,5 @@ export const create = defineOperation({
 	effect: { kind: 'create', noun: 'workspace' },
 	fields: [name, extra],
 	prepare: (read) => ({ name: read(name), ...read(extra) }),
-	send: async (body, metal) =>
-		await metal.one({
-			method: 'POST',
-			path: '/v1/workspaces',
-			body,
-			notFound: {
-				message: 'Metal has no workspaces endpoint at this Base URL',
-				description:
-					'Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/workspaces to it.',
-			},
-		}),
+	send: postWorkspace,
 });

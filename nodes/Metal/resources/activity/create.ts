@@ -1,0 +1,72 @@
+import { defineOperation } from '../../engine/operation';
+import { additionalFields, group, list, required, text } from '../../fields/kit';
+import { parseMetalId } from '../../fields/values';
+import { endedAt, isPrivate, participants, startedAt, subject, type } from './fields';
+
+const subjectRequired = required(subject);
+
+const extra = additionalFields([
+	list(
+		{
+			displayName: 'Deal IDs',
+			name: 'deals',
+			placeholder: 'e.g. 665f1c2a9b1e4a0012a3b4c5, 665f1c2a9b1e4a0012a3b4c6',
+			description:
+				'The Metal IDs of the deals the activity belongs to, separated by commas, or a list from an expression. Metal does not let an update change them.',
+		},
+		parseMetalId,
+	),
+	endedAt,
+	group(
+		{
+			displayName: 'External Reference',
+			name: 'externalReference',
+			placeholder: 'Add External Reference',
+			description:
+				'Where the activity comes from, such as the calendar event it was logged from. Metal stores it but documents no way to look an activity up by it, and an update cannot change it.',
+		},
+		[
+			text({
+				displayName: 'Source',
+				name: 'source',
+				placeholder: 'e.g. google-calendar',
+				description: 'The system the activity comes from',
+			}),
+			text({
+				displayName: 'ID',
+				name: 'id',
+				placeholder: 'e.g. 7kq1v0o2jc8b3a9d',
+				description: "The activity's ID in that system, such as the calendar event's ID",
+			}),
+		],
+		{ required: ['source', 'id'] },
+	),
+	participants,
+	isPrivate,
+	startedAt,
+	type,
+]);
+
+export const create = defineOperation({
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an activity',
+		description:
+			'Log a meeting, call or other interaction in Metal, optionally linked to deals and participants. Each call logs another activity, even for the same event: Metal documents no look-up by external reference, so filter out events already logged before this node.',
+	},
+	effect: { kind: 'create', noun: 'activity' },
+	fields: [subjectRequired, extra],
+	prepare: (read) => ({ subject: read(subjectRequired), ...read(extra) }),
+	send: async (body, metal) =>
+		await metal.one({
+			method: 'POST',
+			path: '/v1/activities',
+			body,
+			notFound: {
+				message: 'Metal has no activities endpoint at this Base URL',
+				description:
+					'Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/activities to it.',
+			},
+		}),
+});

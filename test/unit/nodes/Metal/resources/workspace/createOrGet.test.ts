@@ -1,0 +1,282 @@
+import { Metal } from '../../../../../../nodes/Metal/Metal.node';
+import { CORPUS, expectOutcome, requiredRule, RULES } from '../../../../../helpers/corpus';
+import { created, interceptMetal, workspaceFor } from '../../../../../helpers/metalNock';
+import {
+	CANARY_KEY,
+	CLIENT_ID,
+	runMetalNode,
+	type RunOptions,
+} from '../../../../../helpers/runMetalNode';
+
+const SEARCH = '/v1/workspaces/search';
+
+/** A workspace Metal already has. */
+const existing = (n: number, name: string) => ({
+	...workspaceFor({ name }, 0),
+	id: `665f1c2a9b1e4a0012a3c${String(n).padStart(3, '0')}`,
+});
+
+/** Metal's search: serves `all` in pages of the size asked, with the search envelope. */
+function searchServing(all: Array<Record<string, unknown>>, times = 100) {
+	return interceptMetal({
+		path: SEARCH,
+		times,
+		reply: (body) => {
+			const { page, limit } = body as { page: number; limit: number };
+			const data = all.slice((page - 1) * limit, page * limit);
+			const metadata = {
+				page,
+				limit,
+				totalCount: all.length,
+				totalPages: Math.ceil(all.length / limit),
+			};
+			return [200, { data, metadata }];
+		},
+	});
+}
+
+function run(options: Omit<RunOptions, 'parameters'> & { parameters: Record<string, unknown> }) {
+	return runMetalNode({
+		...options,
+		parameters: {
+			resource: 'workspace',
+			operation: 'createOrGet',
+			...options.parameters,
+		} as RunOptions['parameters'],
+	});
+}
+
+describe('Workspace → Create or Get: found', () => {
+	it('a workspace of that name: returned with created false, and nothing is created', async () => {
+		const atlas = existing(1, 'Project Atlas');
+		const searches = searchServing([existing(2, 'Project Atlas II'), atlas, existing(3, 'Atlas')]);
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		const { output, error } = await run({
+			parameters: { name: 'Project Atlas', additionalFields: { company: 'Acme', isPrivate: true } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(searches.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', SEARCH, { query: 'Project Atlas', page: 1, limit: 50 }],
+		]);
+		expect(searches[0].headers['x-metal-client-id']).toBe(CLIENT_ID);
+		expect(searches[0].headers['x-metal-api-key']).toBe(CANARY_KEY);
+		expect(creates).toHaveLength(0);
+		// Returned as it is: Company and Private apply only to a workspace created.
+		expect(output).toEqual([{ json: { ...atlas, created: false }, pairedItem: { item: 0 } }]);
+	});
+
+	it('whatever the case and the spaces around the name, on whichever page of results', async () => {
+		const others = Array.from({ length: 120 }, (_, n) => existing(100 + n, `Atlas ${n}`));
+		const atlas = existing(1, 'Project Atlas');
+		const searches = searchServing([...others, atlas]);
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		const { output } = await run({ parameters: { name: '  project ATLAS ' } });
+
+		expect(searches.map((r) => r.body)).toEqual(
+			[1, 2, 3].map((page) => ({ query: 'project ATLAS', page, limit: 50 })),
+		);
+		expect(creates).toHaveLength(0);
+		expect(output).toEqual([{ json: { ...atlas, created: false }, pairedItem: { item: 0 } }]);
+	});
+
+	it('several of that name (made before): the first created, whatever the ranking', async () => {
+		searchServing([
+			existing(7, 'Project Atlas'),
+			existing(3, 'PROJECT ATLAS'),
+			existing(9, 'project atlas'),
+		]);
+
+		const { output } = await run({ parameters: { name: 'Project Atlas' } });
+
+		expect(output?.map((item) => [item.json.id, item.json.created])).toEqual([
+			[existing(3, '').id, false],
+		]);
+	});
+});
+
+describe('Workspace → Create or Get: not found', () => {
+	it('no workspace of that name: creates it with the fields set, created true', async () => {
+		const searches = searchServing([existing(1, 'Project Atlas II'), existing(2, 'Atlas')]);
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		const { output, error } = await run({
+			parameters: { name: 'Project Atlas', additionalFields: { company: 'Acme', isPrivate: true } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(searches).toHaveLength(1);
+		expect(creates.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', '/v1/workspaces', { name: 'Project Atlas', company: 'Acme', isPrivate: true }],
+		]);
+		expect(creates[0].headers['x-metal-api-key']).toBe(CANARY_KEY);
+		const body = { name: 'Project Atlas', company: 'Acme', isPrivate: true };
+		expect(output).toEqual([
+			{ json: { ...workspaceFor(body, 0), created: true }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('no result at all: creates it', async () => {
+		searchServing([]);
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		const { output } = await run({ parameters: { name: 'Project Borealis' } });
+
+		expect(creates.map((r) => r.body)).toEqual([{ name: 'Project Borealis' }]);
+		expect(output?.[0].json.created).toBe(true);
+	});
+
+	it('items of one run with the same name: one search, one workspace created, shared by them', async () => {
+		const searches = interceptMetal({
+			path: SEARCH,
+			times: 10,
+			reply: () => [
+				200,
+				{ data: [], metadata: { page: 1, limit: 50, totalCount: 0, totalPages: 0 } },
+			],
+		});
+		const creates = interceptMetal({ path: '/v1/workspaces', times: 10, reply: created });
+
+		const { output } = await run({
+			items: [{ deal: 'Atlas' }, { deal: ' atlas' }, { deal: 'Borealis' }, { deal: 'ATLAS ' }],
+			parameters: { name: '={{ $json.deal }}' },
+		});
+
+		expect(searches.map((r) => (r.body as { query: string }).query).sort()).toEqual([
+			'Atlas',
+			'Borealis',
+		]);
+		expect(
+			creates
+				.map((r) => r.body as { name: string })
+				.map((b) => b.name)
+				.sort(),
+		).toEqual(['Atlas', 'Borealis']);
+		const atlasId = output?.[0].json.id;
+		const borealisId = output?.[2].json.id;
+		expect(atlasId).not.toBe(borealisId);
+		expect(output?.map((item) => [item.json.id, item.json.created, item.pairedItem])).toEqual([
+			[atlasId, true, { item: 0 }],
+			[atlasId, true, { item: 1 }],
+			[borealisId, true, { item: 2 }],
+			[atlasId, true, { item: 3 }],
+		]);
+	});
+});
+
+describe('Workspace → Create or Get: failures', () => {
+	it('a create that fails ambiguously is sent once, and the items of that name share the failure', async () => {
+		searchServing([]);
+		const creates = interceptMetal({
+			path: '/v1/workspaces',
+			times: 5,
+			reply: () => [500, { error: 'Internal server error' }],
+		});
+
+		const { output, errorOutput } = await run({
+			items: [{ deal: 'Atlas' }, { deal: 'atlas' }],
+			parameters: { name: '={{ $json.deal }}' },
+			onError: 'continueErrorOutput',
+		});
+
+		expect(creates).toHaveLength(1);
+		expect(output).toEqual([]);
+		const details =
+			'The workspace may or may not have been created: check in Metal before running this item again. The node does not retry it by itself, so that it is never created twice.';
+		expect(errorOutput?.map((item) => [item.json.details, item.pairedItem])).toEqual([
+			[expect.stringContaining(details), { item: 0 }],
+			[expect.stringContaining(details), { item: 1 }],
+		]);
+	});
+
+	it('a stop accounts for the items created or found', async () => {
+		const atlas = existing(1, 'Atlas');
+		interceptMetal({
+			path: SEARCH,
+			times: 2,
+			reply: (body) => {
+				const { query } = body as { query: string };
+				return [200, { data: query === 'Atlas' ? [atlas] : [], metadata: { totalPages: 1 } }];
+			},
+		});
+		interceptMetal({
+			path: '/v1/workspaces',
+			reply: () => [422, { error: 'workspace limit reached' }],
+		});
+
+		const { error } = await run({
+			items: [{ deal: 'Atlas' }, { deal: 'Borealis' }],
+			parameters: { name: '={{ $json.deal }}', options: { maxConcurrency: 1 } },
+		});
+
+		expect(error?.message).toBe('Metal could not process the request: workspace limit reached');
+		expect(error?.description).toContain(`Created or found: 0 (id ${atlas.id}).`);
+		expect(error?.description).toContain('Failed, nothing created: 1.');
+	});
+
+	it('an empty name is refused before anything is sent', async () => {
+		const searches = searchServing([]);
+
+		const { error } = await run({ parameters: { name: ' ' } });
+
+		expect(error?.message).toBe('The "Name" parameter is empty in item 0');
+		expect(searches).toHaveLength(0);
+	});
+});
+
+describe('Workspace → Create or Get: what it says', () => {
+	const properties = new Metal().description.properties;
+	const operations = properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('workspace'),
+	);
+
+	it('is offered after Create, which stays the default of Workspace', () => {
+		expect(operations?.default).toBe('create');
+		expect((operations?.options as Array<{ value: string }>).map((o) => o.value)).toEqual([
+			'create',
+			'createOrGet',
+			'get',
+			'search',
+		]);
+	});
+
+	it('says what it cannot prevent', () => {
+		const option = (operations?.options as Array<{ value: string; description: string }>).find(
+			(o) => o.value === 'createOrGet',
+		);
+		expect(option?.description).toContain('another run at the same moment');
+		expect(option?.description).toContain('(how soon it does is not documented)');
+	});
+});
+
+// Every value of the corpus in each parameter: a clear error naming the parameter and the item,
+// or a search and a create whose field has the documented type.
+describe.each([
+	['Name', 'name', requiredRule(RULES.text)],
+	['Company', 'company', RULES.text],
+	['Private', 'isPrivate', RULES.boolean],
+])('Workspace → Create or Get: %s', (label, field, rule) => {
+	it.each(CORPUS)('%s', async (_, expression, value) => {
+		const searches = searchServing([]);
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+		const parameters =
+			field === 'name'
+				? { name: `={{ ${expression} }}` }
+				: { name: 'Atlas', additionalFields: { [field]: `={{ ${expression} }}` } };
+
+		const outcome = rule(value);
+		const result = await run({ parameters });
+
+		expectOutcome(outcome, result, creates, { label, field: (body) => body[field] });
+		expect(searches).toHaveLength(creates.length);
+		if (field === 'name' && 'sent' in outcome) {
+			expect(searches[0].body).toEqual({
+				query: (outcome.sent as string).trim(),
+				page: 1,
+				limit: 50,
+			});
+		}
+	});
+});
