@@ -1,5 +1,6 @@
 import type { Resource } from '../engine/operation';
+import { workflowRun } from './workflowRun';
 import { workspace } from './workspace';
 
 /** The node's resources, in the order a user thinks of them. */
-export const RESOURCES: Resource[] = [workspace];
+export const RESOURCES: Resource[] = [workspace, workflowRun];
