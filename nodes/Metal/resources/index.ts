@@ -1,6 +1,7 @@
 import type { Resource } from '../engine/operation';
+import { enrichment } from './enrichment';
 import { workflowRun } from './workflowRun';
 import { workspace } from './workspace';
 
 /** The node's resources, in the order a user thinks of them. */
-export const RESOURCES: Resource[] = [workspace, workflowRun];
+export const RESOURCES: Resource[] = [workspace, enrichment, workflowRun];
