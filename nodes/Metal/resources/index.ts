@@ -1,7 +1,8 @@
 import type { Resource } from '../engine/operation';
 import { enrichment } from './enrichment';
+import { score } from './score';
 import { workflowRun } from './workflowRun';
 import { workspace } from './workspace';
 
 /** The node's resources, in the order a user thinks of them. */
-export const RESOURCES: Resource[] = [workspace, enrichment, workflowRun];
+export const RESOURCES: Resource[] = [workspace, enrichment, score, workflowRun];
