@@ -54,10 +54,10 @@ export async function waitForRun(
 		const left = deadline - Date.now();
 		if (left <= 0) throw stillRunningError(metal, id, maxWaitMs, run);
 		await metal.pause(Math.min(intervalMs, left));
-		if (metal.stopping()) return run;
 		try {
 			run = await readRun(metal.read, id);
 		} catch (error) {
+			// The look was not sent because the run is stopping, or was cut by a cancelled execution.
 			if (metal.stopping()) return run;
 			const lost = error as Error & { description?: string };
 			lost.description = `The workflow run ${id} was started, but the node could not follow it. ${CHECK_LATER}${lost.description ? `\n${lost.description}` : ''}`;
