@@ -73,6 +73,8 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** Another node type to run in the Metal node's place, with its own `type` name. */
 	nodeType?: { name: string; type: INodeType };
+	/** Given the execution once it has started, to cancel it as n8n's Stop button does. */
+	onStart?: (execution: { cancel(): void }) => void;
 }
 
 export interface NodeRun {
@@ -155,10 +157,12 @@ function buildWorkflow(options: RunOptions) {
  */
 export async function runMetalNode(options: RunOptions): Promise<NodeRun> {
 	const { workflow, additionalData, input } = buildWorkflow(options);
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
+	const execution = new WorkflowExecute(additionalData, 'manual').run({
 		workflow,
 		startNode: input,
 	});
+	options.onStart?.(execution);
+	const run = await execution;
 	const task = run.data.resultData.runData.Metal?.[0];
 	return {
 		output: task?.data?.main[0] ?? undefined,

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { Item } from '../fields/kit';
 import type { MetalClient } from '../transport/client';
-import { wasNeverSent, type NodeError } from '../transport/errors';
+import { doneBeforeFailing, wasNeverSent, type NodeError } from '../transport/errors';
 import type { Operation } from './operation';
 import { withStopSummary } from './stopSummary';
 
@@ -24,6 +24,10 @@ export async function runEachItem(
 ): Promise<INodeExecutionData[]> {
 	const itemCount = context.getInputData().length;
 	const outputs: INodeExecutionData[][] = new Array(itemCount);
+
+	// n8n's "Continue (using error output)" routes only items with nothing but `error` and `details`.
+	const routed = context.getNode().onError === 'continueErrorOutput';
+	const errorItem = (error: NodeError, itemIndex: number) => errorItemOf(error, itemIndex, routed);
 
 	const timezone = context.getTimezone();
 	const ready: Array<{ itemIndex: number; prepared: unknown }> = [];
@@ -70,9 +74,14 @@ export async function runEachItem(
 	return outputs.flat();
 }
 
-function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
-	// Only `error` and `details`, so that n8n's "Continue (using error output)" routes the item.
+/**
+ * An error item: `error` and `details`, and the record of a change made before the item failed
+ * (a started run), except where n8n routes the item to the error output by those two alone.
+ */
+function errorItemOf(error: NodeError, itemIndex: number, routed: boolean): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.details = error.description;
+	const done = doneBeforeFailing(error);
+	if (done !== undefined && !routed) json[done.key] = done.record;
 	return { json, pairedItem: { item: itemIndex } };
 }

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { changesMetal, summaryWords, type Effect } from '../transport/effect';
-import { isOutcomeUnknown, type NodeError } from '../transport/errors';
+import { doneBeforeFailing, isOutcomeUnknown, type NodeError } from '../transport/errors';
 
 /**
  * Adds to the first failure's error what became of every item, so that the user can re-run exactly
@@ -21,7 +21,9 @@ export function withStopSummary(
 	const notSent: number[] = [];
 	for (let itemIndex = 0; itemIndex < outputs.length; itemIndex++) {
 		const error = failures.get(itemIndex);
-		const items = outputs[itemIndex];
+		// A change made before the item failed (a run started, then failed) counts as done.
+		const doneFirst = error && doneBeforeFailing(error);
+		const items = doneFirst ? [{ json: doneFirst.record }] : outputs[itemIndex];
 		if (items !== undefined) {
 			const ids = withIds ? items.map((item) => item.json.id).filter((id) => id !== undefined) : [];
 			done.push(ids.length ? `${itemIndex} (id ${ids.join(', ')})` : String(itemIndex));

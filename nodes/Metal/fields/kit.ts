@@ -184,6 +184,22 @@ export function required<T>(field: Value<T>): Field<T> & { value: Value<T> } {
 }
 
 /**
+ * A top-level parameter with a default, such as a switch or a number shown beside the required
+ * ones: blank (an expression that gives nothing) reads as the default.
+ */
+export function optional<T>(field: Value<T>): Field<T> & { value: Value<T> } {
+	return {
+		value: field,
+		properties: [field.property],
+		read(item) {
+			const { property } = field;
+			const at = item.at(property.displayName);
+			return field.parse(item.get(property.name, property.default), at) ?? (property.default as T);
+		},
+	};
+}
+
+/**
  * A collection of optional values, such as Additional Fields: reads to the Metal fields the user set,
  * and only those. `atLeastOne` refuses an empty one (an update that changes nothing).
  */

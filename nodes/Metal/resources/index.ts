@@ -2,11 +2,25 @@ import type { Resource } from '../engine/operation';
 import { activity } from './activity';
 import { company } from './company';
 import { deal } from './deal';
+import { enrichment } from './enrichment';
 import { person } from './person';
+import { score } from './score';
+import { tag } from './tag';
+import { workflowRun } from './workflowRun';
 import { workspace } from './workspace';
 
-/** The node's resources, in the order a user thinks of them. */
-export const RESOURCES: Resource[] = [activity, company, deal, person, workspace];
+/** The node's resources, alphabetical as in n8n's own nodes (and in the order deal teams name them). */
+export const RESOURCES: Resource[] = [
+	activity,
+	company,
+	deal,
+	enrichment,
+	person,
+	score,
+	tag,
+	workflowRun,
+	workspace,
+];
 
 /**
  * The Resource of a workflow saved without one. n8n leaves a parameter at its default out of a saved

@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { changesMetal, mayHaveBeenDone, notDone, type Effect } from './effect';
@@ -30,6 +30,24 @@ export function isOutcomeUnknown(error: Error): boolean {
 /** Whether the request was given up before it was sent, because the run was stopping. */
 export function wasNeverSent(error: Error): boolean {
 	return neverSent.has(error);
+}
+
+// Items whose change was made before they failed (a workflow run started, then failed in Metal).
+const doneBefore = new WeakMap<Error, { key: string; record: IDataObject }>();
+
+/**
+ * Marks the error of an item whose change was made before the item failed, such as a workflow run
+ * that was started and then failed: the stop summary counts the item as done, with the record's
+ * id, and with Continue On Fail its error item carries the record under `key`.
+ */
+export function failedAfterDone<E extends Error>(error: E, key: string, record: IDataObject): E {
+	doneBefore.set(error, { key, record });
+	return error;
+}
+
+/** The record an item's error carries, when the item's change was made before it failed. */
+export function doneBeforeFailing(error: Error): { key: string; record: IDataObject } | undefined {
+	return doneBefore.get(error);
 }
 
 function marked<E extends NodeError>(error: E, effect: Effect, unknown: boolean | undefined): E {
