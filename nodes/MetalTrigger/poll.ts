@@ -70,13 +70,23 @@ export async function pollMetal(context: IPollFunctions): Promise<INodeExecution
 		return [context.helpers.returnJsonArray([sample])];
 	}
 
-	const stored = context.getWorkflowStaticData('node');
-	const carryOn =
-		!startsAfresh(context) && stored.version === STATE_VERSION && stored.event === settings.event;
-	const { events, state } = await event.poll(metal, carryOn ? stored : undefined, settings);
-	writeState(stored, { version: STATE_VERSION, event: settings.event, ...state });
-	return events.length ? [context.helpers.returnJsonArray(events)] : null;
+	// A poll that outlasts the interval would otherwise meet the next one, which would read the
+	// same state and emit the same events: the later one is skipped, the earlier one covers it.
+	if (running.has(context)) return null;
+	running.add(context);
+	try {
+		const stored = context.getWorkflowStaticData('node');
+		const carryOn =
+			!startsAfresh(context) && stored.version === STATE_VERSION && stored.event === settings.event;
+		const { events, state } = await event.poll(metal, carryOn ? stored : undefined, settings);
+		writeState(stored, { version: STATE_VERSION, event: settings.event, ...state });
+		return events.length ? [context.helpers.returnJsonArray(events)] : null;
+	} finally {
+		running.delete(context);
+	}
 }
+
+const running = new WeakSet<IPollFunctions>();
 
 // n8n makes one poll context when it activates a workflow and polls through it until the workflow is
 // deactivated: the first poll through a context is the activation's own.

@@ -37,6 +37,7 @@ export class MetalList {
 		const { requests, headers } = this;
 		const answer = (uri: string) =>
 			this.next.shift()?.() ?? [200, { data: this.page(new URL(uri, BASE_URL).searchParams) }];
+		const held = () => this.held.shift();
 		nock(BASE_URL)
 			.persist()
 			.get((uri) => uri === path || uri.startsWith(`${path}?`))
@@ -44,10 +45,14 @@ export class MetalList {
 			.reply(function (uri, _body, callback) {
 				requests.push(uri);
 				headers.push(this.req.headers);
-				const reply = answer(uri);
-				if (reply instanceof Error) return callback(reply, [0, {}]);
-				const [status, body, replyHeaders = {}] = reply;
-				callback(null, [status, body, replyHeaders]);
+				const hold = held();
+				hold?.arrived();
+				void (hold?.released ?? Promise.resolve()).then(() => {
+					const reply = answer(uri);
+					if (reply instanceof Error) return callback(reply, [0, {}]);
+					const [status, body, replyHeaders = {}] = reply;
+					callback(null, [status, body, replyHeaders]);
+				});
 			});
 	}
 
@@ -71,6 +76,21 @@ export class MetalList {
 	 */
 	fail(times: number, failure: () => Reply | Error, { after = 0 } = {}) {
 		this.next.push(...Array<undefined>(after).fill(undefined), ...Array(times).fill(failure));
+	}
+
+	private held: Array<{ arrived: () => void; released: Promise<void> }> = [];
+
+	/**
+	 * Holds the next request in flight until `release()`: `arrived` resolves when it comes in. The
+	 * answer is read at release, so what the list holds then is what the request gets.
+	 */
+	holdNext() {
+		let arrived = () => {};
+		let release = () => {};
+		const reached = new Promise<void>((resolve) => (arrived = resolve));
+		const released = new Promise<void>((resolve) => (release = resolve));
+		this.held.push({ arrived, released });
+		return { reached, release };
 	}
 
 	/** The requests made since the last call. */

@@ -68,6 +68,9 @@ export class ActiveTrigger {
 
 	private outcome: PollOutcome = {};
 
+	/** The items of every execution the trigger started, in order. */
+	readonly executions: IDataObject[][] = [];
+
 	constructor(
 		parameters: INodeParameters,
 		private readonly credentials?: ICredentialDataDecryptedObject,
@@ -90,6 +93,7 @@ export class ActiveTrigger {
 		const emit = (data: INodeExecutionData[][]) => {
 			this.save();
 			this.outcome.events = data[0].map((item) => item.json);
+			this.executions.push(this.outcome.events);
 		};
 		const emitError = (error: Error) => {
 			this.outcome.error = error;

@@ -298,4 +298,26 @@ describe.each([
 
 		expect(trigger.staticData).toMatchObject({ event: other, seen: [objectId(T0 + 60, 2)] });
 	});
+
+	it('a poll that starts while the one before is still reading is skipped: nothing twice', async () => {
+		const list = new MetalList(path);
+		list.add(make(objectId(T0, 1)));
+		const trigger = new ActiveTrigger({ event });
+		await trigger.activate();
+		const fresh = created(T0 + 60, 3, 10);
+		list.add(...fresh);
+		list.take();
+		const { reached, release } = list.holdNext();
+
+		const slow = trigger.poll();
+		await reached;
+		const overlapping = trigger.poll();
+		await overlapping;
+		release();
+		await slow;
+
+		expect(trigger.executions).toEqual([fresh]);
+		expect(list.take()).toHaveLength(1);
+		expect(await trigger.poll()).toEqual({});
+	});
 });
