@@ -1,6 +1,7 @@
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
+	IConnections,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -86,6 +87,48 @@ export interface NodeRun {
 	run: IRun;
 }
 
+/** The stored workflow n8n's hooks are given. */
+export function testWorkflowData(nodes: INode[], connections: IConnections): IWorkflowBase {
+	return {
+		id: 'test',
+		name: 'Test',
+		active: false,
+		isArchived: false,
+		activeVersionId: null,
+		nodes,
+		connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
+}
+
+/**
+ * What n8n-core gives an execution or a poll besides the workflow: the credentials (applied by the
+ * Metal API credential's own `authenticate` block), lifecycle hooks and the instance's URLs.
+ */
+export function testAdditionalData(
+	credentials: ICredentialDataDecryptedObject | undefined,
+	mode: WorkflowExecuteMode,
+	workflowData: IWorkflowBase,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper({ metalApi: credentials ?? CREDENTIALS }),
+		hooks: new ExecutionLifecycleHooks(mode, 'test-execution', workflowData),
+		variables: {},
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /** Input → Metal as n8n-core sees it: the workflow, and what an execution is given. */
 function buildWorkflow(options: RunOptions) {
 	const { name: type, type: nodeType } = options.nodeType ?? {
@@ -117,36 +160,8 @@ function buildWorkflow(options: RunOptions) {
 	};
 	const nodeTypes = new TestNodeTypes({ 'test.input': new TestInput(), [type]: nodeType });
 	const workflow = new Workflow({ id: 'test', nodes, connections, nodeTypes, active: false });
-	const workflowData: IWorkflowBase = {
-		id: 'test',
-		name: 'Test',
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		nodes,
-		connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	};
-	const mode: WorkflowExecuteMode = 'manual';
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({
-			metalApi: options.credentials ?? CREDENTIALS,
-		}),
-		hooks: new ExecutionLifecycleHooks(mode, 'test-execution', workflowData),
-		variables: {},
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formBaseUrl: 'http://localhost:5678/form',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		formTestBaseUrl: 'http://localhost:5678/form-test',
-		mcpBaseUrl: 'http://localhost:5678/mcp',
-		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const workflowData = testWorkflowData(nodes, connections);
+	const additionalData = testAdditionalData(options.credentials, 'manual', workflowData);
 
 	return { workflow, additionalData, input: nodes[0], metal: nodes[1] };
 }

@@ -19,6 +19,11 @@ export interface Collect {
 	max?: number;
 	/** Only entries this accepts are returned and counted towards `max` (filters Metal lacks). */
 	keep?: (entry: IDataObject) => boolean;
+	/**
+	 * Stops at the first entry this accepts, which is left out with everything after it: a
+	 * watermark, for a list read newest first down to where a poll stopped last time.
+	 */
+	until?: (entry: IDataObject) => boolean;
 }
 
 /** Every result of a Metal search (`POST /v1/<resource>/search`), up to `max`. */
@@ -56,14 +61,15 @@ export async function listAll(
 }
 
 /**
- * Reads page after page until one of: enough results; the last page by `metadata.totalPages` or
- * `totalCount`; a short or empty page; a page that brings no entry not seen before (a server that
- * ignores the page or cursor). Past the bounds, the item fails with an error saying so.
+ * Reads page after page until one of: enough results; the `until` entry; the last page by
+ * `metadata.totalPages` or `totalCount`; a short or empty page; a page that brings no entry not seen
+ * before (a server that ignores the page or cursor). Past the bounds, the item fails with an error
+ * saying so.
  */
 async function collect(
 	{ error }: Pick<ItemRequests, 'error'>,
 	limit: number,
-	{ max, keep }: Collect,
+	{ max, keep, until }: Collect,
 	fetchPage: (page: number, lastId: string | undefined) => Promise<Page>,
 ): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
@@ -74,6 +80,7 @@ async function collect(
 		const { entries, metadata } = await fetchPage(page, lastId);
 		let fresh = 0;
 		for (const entry of entries) {
+			if (until?.(entry)) return found;
 			const id = typeof entry.id === 'string' ? entry.id : undefined;
 			if (id !== undefined) {
 				if (seen.has(id)) continue;
