@@ -63,7 +63,8 @@ function parseStopSummary(description) {
 					}),
 		unknown: list('May or may not have been created (check in Metal before running them again): '),
 		failed: list('Failed, nothing created: '),
-		notSent: list('Not sent: '),
+		// The stop summary's words for a create (the effect table's notSent line).
+		notSent: list('Not created (never sent, or rate-limited and not sent again): '),
 	};
 }
 
