@@ -398,6 +398,26 @@ class N8n {
 		};
 	}
 
+	/**
+	 * `n8n execute` once more, with n8n's debug log written to <userFolder>/.n8n/logs/n8n.log (stdout
+	 * keeps the run, as for `execute`). Resolves with the CLI result; a failed run is no error.
+	 */
+	async executeWithDebugLog(id, options = {}) {
+		return this.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			allowFailure: true,
+			...options,
+			env: { N8N_LOG_LEVEL: 'debug', N8N_LOG_OUTPUT: 'file', ...options.env },
+		});
+	}
+
+	/**
+	 * Every file of the user folder, node_modules left out: n8n's database (with its write-ahead log),
+	 * its log files, and the stdout and stderr of every command run here. For searching for secrets.
+	 */
+	files() {
+		return filesUnder(this.userFolder);
+	}
+
 	/** Makes a workflow's triggers and webhooks live on the next `n8n start` (2.x publish, 1.x activate). */
 	async activate(id) {
 		if (this.install.major >= 2) return this.cli(['publish:workflow', `--id=${id}`]);
@@ -421,6 +441,17 @@ class N8n {
 		for (const server of this.servers) await server.stop();
 		if (!this.keep) fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/** Every file under `dir`, node_modules left out. */
+function filesUnder(dir) {
+	const files = [];
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const file = path.join(dir, entry.name);
+		if (entry.isDirectory() && entry.name !== 'node_modules') files.push(...filesUnder(file));
+		else if (entry.isFile()) files.push(file);
+	}
+	return files;
 }
 
 function tail(text, lines = 30) {
