@@ -77,7 +77,8 @@ function value<T>(
 
 export const text = (shown: Shown) => value(shown, { type: 'string', default: '' }, parseText);
 
-export const bool = (shown: Shown) => value(shown, { type: 'boolean', default: false }, parseBoolean);
+export const bool = (shown: Shown) =>
+	value(shown, { type: 'boolean', default: false }, parseBoolean);
 
 export const number = (shown: Shown, bounds: NumberBounds = {}) =>
 	value(
@@ -85,7 +86,11 @@ export const number = (shown: Shown, bounds: NumberBounds = {}) =>
 		{
 			type: 'number',
 			default: 0,
-			typeOptions: { minValue: bounds.min, maxValue: bounds.max, numberPrecision: bounds.integer ? 0 : undefined },
+			typeOptions: {
+				minValue: bounds.min,
+				maxValue: bounds.max,
+				numberPrecision: bounds.integer ? 0 : undefined,
+			},
 		},
 		(raw, at) => parseNumber(raw, at, bounds),
 	);
@@ -100,7 +105,11 @@ export const dateTime = (shown: Shown) =>
 
 /** A Metal ID typed as text, such as a deal's Company ID. */
 export const metalId = (shown: Shown) =>
-	value(shown, { type: 'string', default: '', placeholder: 'e.g. 665f1c2a9b1e4a0012a3b4c5' }, parseMetalId);
+	value(
+		shown,
+		{ type: 'string', default: '', placeholder: 'e.g. 665f1c2a9b1e4a0012a3b4c5' },
+		parseMetalId,
+	);
 
 /** Any JSON value (`object`: only a JSON object), written in the editor or given by an expression. */
 export const json = (shown: Shown, { object }: { object?: boolean } = {}) =>
@@ -156,7 +165,11 @@ function readParts(
 	required: string[],
 ): IDataObject | undefined {
 	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-		throw invalid(at, `The "${at.label}" parameter in item ${at.itemIndex} is not a list of fields`, `Fill in ${at.label} in the node, one entry at a time.`);
+		throw invalid(
+			at,
+			`The "${at.label}" parameter in item ${at.itemIndex} is not a list of fields`,
+			`Fill in ${at.label} in the node, one entry at a time.`,
+		);
 	}
 	const object: IDataObject = {};
 	for (const part of parts) {
@@ -176,7 +189,10 @@ export function required<T>(field: Value<T>): Field<T> & { value: Value<T> } {
 		read(item) {
 			const { property } = field;
 			const at = item.at(property.displayName);
-			const parsed = field.parse(item.get(property.name, undefined, property.type === 'resourceLocator'), at);
+			const parsed = field.parse(
+				item.get(property.name, undefined, property.type === 'resourceLocator'),
+				at,
+			);
 			if (parsed === undefined) throw emptyError(at);
 			return parsed;
 		},
@@ -221,18 +237,25 @@ export function collection(
 			const raw = item.get(shown.name, {});
 			const at = item.at(shown.displayName);
 			if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-				throw invalid(at, `The "${shown.displayName}" parameter in item ${item.itemIndex} is not a set of fields`, `Add the fields in the node; to set ${shown.displayName} by expression, give one per field.`);
+				throw invalid(
+					at,
+					`The "${shown.displayName}" parameter in item ${item.itemIndex} is not a set of fields`,
+					`Add the fields in the node; to set ${shown.displayName} by expression, give one per field.`,
+				);
 			}
 			const body: IDataObject = {};
 			for (const entry of values) {
-				const parsed = entry.parse((raw as IDataObject)[entry.property.name], item.at(entry.property.displayName));
+				const parsed = entry.parse(
+					(raw as IDataObject)[entry.property.name],
+					item.at(entry.property.displayName),
+				);
 				if (parsed !== undefined) body[entry.sendAs] = parsed as IDataObject[string];
 			}
 			if (atLeastOne && Object.keys(body).length === 0) {
 				throw invalid(
 					at,
 					`Nothing to change in item ${item.itemIndex}: ${shown.displayName} is empty`,
-					`Add at least one field under ${shown.displayName}, with a value for this item. Fields left empty are not sent, so Metal keeps their values.`,
+					`Add at least one field under ${shown.displayName}, with a value for this item. Only the fields set are sent.`,
 				);
 			}
 			return body;
@@ -241,12 +264,28 @@ export function collection(
 }
 
 export const additionalFields = (values: Array<Value<unknown>>) =>
-	collection({ name: 'additionalFields', displayName: 'Additional Fields', placeholder: 'Add Field' }, values);
+	collection(
+		{ name: 'additionalFields', displayName: 'Additional Fields', placeholder: 'Add Field' },
+		values,
+	);
 
+/** What every Update Fields entry says: Metal documents every field of its PUTs as optional. */
+const ONLY_WHEN_SET =
+	'Sent only when set: Metal does not document whether a field left out of an update keeps or loses its value.';
+
+/**
+ * Update Fields of a `PUT`: only the fields set are sent, each says so, and an item that sets none
+ * is refused (an update that changes nothing).
+ */
 export const updateFields = (values: Array<Value<unknown>>) =>
 	collection(
 		{ name: 'updateFields', displayName: 'Update Fields', placeholder: 'Add Field' },
-		values,
+		values.map((field) =>
+			describedAs(
+				field,
+				`${(field.property.description ?? '').replace(/\.?$/, '.')} ${ONLY_WHEN_SET}`,
+			),
+		),
 		{ atLeastOne: true },
 	);
 
@@ -255,16 +294,23 @@ export function describedAs<T>(field: Value<T>, description: string): Value<T> {
 	return { ...field, property: { ...field.property, description } };
 }
 
-/**
- * Update Fields of a `PUT` whose fields are all optional: each field says that Metal does not
- * document whether a field left out is kept or cleared, so that nobody relies on either.
- */
-export const putUpdateFields = (values: Array<Value<unknown>>) =>
-	updateFields(
-		values.map((field) =>
-			describedAs(
-				field,
-				`${field.property.description ?? ''} Only the fields added here are sent; Metal does not document whether a field not sent keeps its value or is cleared.`.trim(),
-			),
-		),
+/** Where a record comes from in another system, such as a CRM: `{ source, id }`, both required. */
+export function externalReference(shown: {
+	description: string;
+	source: { placeholder: string; description: string };
+	id: { placeholder: string; description: string };
+}) {
+	return group(
+		{
+			displayName: 'External Reference',
+			name: 'externalReference',
+			placeholder: 'Add External Reference',
+			description: shown.description,
+		},
+		[
+			text({ displayName: 'Source', name: 'source', ...shown.source }),
+			text({ displayName: 'ID', name: 'id', ...shown.id }),
+		],
+		{ required: ['source', 'id'] },
 	);
+}

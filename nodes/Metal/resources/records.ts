@@ -23,11 +23,6 @@ export interface Records {
 
 const PAGE = LIST_PAGE_SIZE.toLocaleString('en-US');
 
-/** For a field of an update: what the node sends, and what Metal leaves undocumented. */
-export function whenSet(description: string): string {
-	return `${description}. Sent only when set: Metal does not document whether a field left out of an update keeps or loses its value.`;
-}
-
 const sortDirection = choice(
 	{
 		displayName: 'Sort Direction',

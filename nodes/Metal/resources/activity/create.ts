@@ -1,5 +1,5 @@
 import { defineOperation } from '../../engine/operation';
-import { additionalFields, group, list, required, text } from '../../fields/kit';
+import { additionalFields, externalReference, list, required } from '../../fields/kit';
 import { parseMetalId } from '../../fields/values';
 import { endedAt, isPrivate, participants, startedAt, subject, type } from './fields';
 
@@ -17,30 +17,18 @@ const extra = additionalFields([
 		parseMetalId,
 	),
 	endedAt,
-	group(
-		{
-			displayName: 'External Reference',
-			name: 'externalReference',
-			placeholder: 'Add External Reference',
-			description:
-				'Where the activity comes from, such as the calendar event it was logged from. Metal stores it but documents no way to look an activity up by it, and an update cannot change it.',
+	externalReference({
+		description:
+			'Where the activity comes from, such as the calendar event it was logged from. Metal stores it but documents no way to look an activity up by it, and an update cannot change it.',
+		source: {
+			placeholder: 'e.g. google-calendar',
+			description: 'The system the activity comes from',
 		},
-		[
-			text({
-				displayName: 'Source',
-				name: 'source',
-				placeholder: 'e.g. google-calendar',
-				description: 'The system the activity comes from',
-			}),
-			text({
-				displayName: 'ID',
-				name: 'id',
-				placeholder: 'e.g. 7kq1v0o2jc8b3a9d',
-				description: "The activity's ID in that system, such as the calendar event's ID",
-			}),
-		],
-		{ required: ['source', 'id'] },
-	),
+		id: {
+			placeholder: 'e.g. 7kq1v0o2jc8b3a9d',
+			description: "The activity's ID in that system, such as the calendar event's ID",
+		},
+	}),
 	participants,
 	isPrivate,
 	startedAt,

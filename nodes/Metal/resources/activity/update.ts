@@ -1,5 +1,5 @@
 import { defineOperation } from '../../engine/operation';
-import { describedAs, putUpdateFields } from '../../fields/kit';
+import { describedAs, updateFields } from '../../fields/kit';
 import {
 	activityId,
 	activityNotFound,
@@ -11,7 +11,7 @@ import {
 	type,
 } from './fields';
 
-const changes = putUpdateFields([
+const changes = updateFields([
 	endedAt,
 	describedAs(
 		participants,

@@ -1,5 +1,5 @@
 import { metalId, number, text } from '../../fields/kit';
-import { updateOperation, whenSet } from '../records';
+import { updateOperation } from '../records';
 import { DEALS, stage, status } from './fields';
 
 export const update = updateOperation({
@@ -11,29 +11,27 @@ export const update = updateOperation({
 		metalId({
 			displayName: 'Company ID',
 			name: 'companyId',
-			description: whenSet(
-				'The Metal ID of the company the deal is about (see Company → Get Many)',
-			),
+			description: 'The Metal ID of the company the deal is about (see Company → Get Many)',
 		}),
-		text({ displayName: 'Name', name: 'name', description: whenSet("The deal's name") }),
+		text({ displayName: 'Name', name: 'name', description: "The deal's name" }),
 		text({
 			displayName: 'Notes',
 			name: 'notes',
 			typeOptions: { rows: 4 },
-			description: whenSet("The deal's notes"),
+			description: "The deal's notes",
 		}),
 		text({
 			displayName: 'Sector',
 			name: 'sector',
 			placeholder: 'e.g. Healthcare',
-			description: whenSet("The deal's sector, as text"),
+			description: "The deal's sector, as text",
 		}),
 		number({
 			displayName: 'Size',
 			name: 'size',
-			description: whenSet('The size of the deal, as a number (Metal documents no unit)'),
+			description: 'The size of the deal, as a number (Metal documents no unit)',
 		}),
-		stage(whenSet('The pipeline stage the deal is in')),
-		status(whenSet("The deal's status: Active, Closed, or Passed / Dead")),
+		stage('The pipeline stage the deal is in'),
+		status("The deal's status: Active, Closed, or Passed / Dead"),
 	],
 });

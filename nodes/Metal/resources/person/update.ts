@@ -1,5 +1,5 @@
 import { defineOperation } from '../../engine/operation';
-import { group, putUpdateFields, text } from '../../fields/kit';
+import { group, updateFields, text } from '../../fields/kit';
 import { idLocator, notFoundById } from '../../fields/locator';
 
 const personId = idLocator({
@@ -9,7 +9,7 @@ const personId = idLocator({
 	description: 'The person to update, by their Metal ID',
 });
 
-const changes = putUpdateFields([
+const changes = updateFields([
 	text({
 		displayName: 'Company',
 		name: 'company',

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../engine/operation';
-import { additionalFields, choice, group, required, text } from '../../fields/kit';
+import { additionalFields, choice, externalReference, required, text } from '../../fields/kit';
 
 const type = required(
 	choice(
@@ -32,29 +32,11 @@ const extra = additionalFields([
 		placeholder: 'e.g. #2E7D32',
 		description: 'The color of the tag. Metal documents it only as text.',
 	}),
-	group(
-		{
-			displayName: 'External Reference',
-			name: 'externalReference',
-			placeholder: 'Add External Reference',
-			description: 'The same tag in another system, such as a CRM: both its source and its ID',
-		},
-		[
-			text({
-				displayName: 'Source',
-				name: 'source',
-				placeholder: 'e.g. salesforce',
-				description: 'The other system',
-			}),
-			text({
-				displayName: 'ID',
-				name: 'id',
-				placeholder: 'e.g. a0B5g00000XyZ12',
-				description: "The tag's ID in the other system",
-			}),
-		],
-		{ required: ['source', 'id'] },
-	),
+	externalReference({
+		description: 'The same tag in another system, such as a CRM: both its source and its ID',
+		source: { placeholder: 'e.g. salesforce', description: 'The other system' },
+		id: { placeholder: 'e.g. a0B5g00000XyZ12', description: "The tag's ID in the other system" },
+	}),
 ]);
 
 export const create = defineOperation({

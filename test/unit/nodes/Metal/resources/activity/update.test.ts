@@ -113,7 +113,7 @@ describe('Activity → Update: the fields offered', () => {
 	it('each says that Metal does not document whether a field not sent is kept or cleared', () => {
 		for (const option of options) {
 			expect(option.description).toContain(
-				'Metal does not document whether a field not sent keeps its value or is cleared.',
+				'Sent only when set: Metal does not document whether a field left out of an update keeps or loses its value.',
 			);
 		}
 	});
