@@ -7,7 +7,11 @@ import type {
 
 import { choice, list, number, type Value } from '../Metal/fields/kit';
 import { emptyError, parseChoice, type At } from '../Metal/fields/values';
+import { STAGES as DEAL_STAGES, STATUSES as DEAL_STATUSES } from '../Metal/resources/deal/fields';
 import type { DealFilter } from './stageChanges';
+
+/** Metal's documented deal stages and statuses: the same lists as the Metal node's. */
+export { DEAL_STAGES, DEAL_STATUSES };
 
 export const EVENTS: INodePropertyOptions[] = [
 	{
@@ -23,27 +27,6 @@ export type EventName = 'dealStageOrStatusChanged' | 'newCompany' | 'newDeal';
 
 const NEW_RECORD_EVENTS = ['newCompany', 'newDeal'];
 const STAGE_EVENTS = ['dealStageOrStatusChanged'];
-
-/** Metal's documented deal stages, in pipeline order. */
-export const DEAL_STAGES: INodePropertyOptions[] = [
-	{ name: 'Sourced', value: 'SOURCED' },
-	{ name: 'Screened', value: 'SCREENED' },
-	{ name: 'IOI / Term Sheet', value: 'IOI_TERM_SHEET' },
-	{ name: 'Due Diligence', value: 'DUE_DILIGENCE' },
-	{ name: 'IC Meeting', value: 'IC_MEETING' },
-	{ name: 'Deal Closing', value: 'DEAL_CLOSING' },
-	{ name: 'Portfolio Company', value: 'PORTFOLIO_COMPANY' },
-	{ name: 'Realized', value: 'REALIZED' },
-	{ name: 'Passed', value: 'PASSED' },
-	{ name: 'Dead', value: 'DEAD' },
-];
-
-/** Metal's documented deal statuses. */
-export const DEAL_STATUSES: INodePropertyOptions[] = [
-	{ name: 'Active', value: 'ACTIVE' },
-	{ name: 'Closed', value: 'CLOSED' },
-	{ name: 'Passed / Dead', value: 'PASSED_DEAD' },
-];
 
 export const event = choice(
 	{
