@@ -68,7 +68,11 @@ const isBlank = (value: unknown) =>
 /** The documented rule of each kind of parameter: what the node must do with a value. */
 export const RULES = {
 	text: (value: unknown): Outcome =>
-		isBlank(value) ? { omitted: true } : typeof value === 'string' ? { sent: value } : { error: 'invalid' },
+		isBlank(value)
+			? { omitted: true }
+			: typeof value === 'string'
+				? { sent: value }
+				: { error: 'invalid' },
 	boolean: (value: unknown): Outcome => {
 		if (isBlank(value)) return { omitted: true };
 		if (typeof value === 'boolean') return { sent: value };
@@ -94,7 +98,11 @@ export const RULES = {
 		(options: INodePropertyOptions[]) =>
 		(value: unknown): Outcome => {
 			if (isBlank(value)) return { omitted: true };
-			const key = (t: unknown) => String(t).trim().toLowerCase().replace(/[\s_-]+/g, '_');
+			const key = (t: unknown) =>
+				String(t)
+					.trim()
+					.toLowerCase()
+					.replace(/[\s_-]+/g, '_');
 			const match =
 				typeof value === 'string'
 					? options.find((o) => key(o.value) === key(value) || key(o.name) === key(value))
@@ -127,7 +135,10 @@ export function expectOutcome(
 	{ label, field }: { label: string; field: (body: Record<string, unknown>) => unknown },
 ) {
 	if ('error' in outcome) {
-		const start = outcome.error === 'empty' ? `The "${label}" parameter is empty in item 0` : `The "${label}" parameter in item 0 is `;
+		const start =
+			outcome.error === 'empty'
+				? `The "${label}" parameter is empty in item 0`
+				: `The "${label}" parameter in item 0 is `;
 		expect(error?.message.startsWith(start)).toBe(true);
 		expect(error?.description?.startsWith(label)).toBe(true);
 		expect(requests).toHaveLength(0);

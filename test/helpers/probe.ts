@@ -15,7 +15,12 @@ import { runMetalNode, type RunOptions } from './runMetalNode';
  * operation cover only its own request, output and errors.
  */
 const name = required(text({ displayName: 'Name', name: 'name', description: 'A name' }));
-const thingId = idLocator({ name: 'thingId', displayName: 'Thing', noun: 'thing', description: 'A thing' });
+const thingId = idLocator({
+	name: 'thingId',
+	displayName: 'Thing',
+	noun: 'thing',
+	description: 'A thing',
+});
 const query = required(text({ displayName: 'Query', name: 'query', description: 'Words' }));
 
 export const probe: Resource = {
@@ -45,7 +50,12 @@ export const probe: Resource = {
 			send: async (id, metal) => await metal.one({ method: 'GET', path: `/v1/things/${id}` }),
 		}),
 		defineOperation({
-			option: { name: 'Get Many', value: 'getAll', action: 'Get many things', description: 'Lists' },
+			option: {
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many things',
+				description: 'Lists',
+			},
 			effect: { kind: 'read', noun: 'thing' },
 			fields: [returnAllLimit],
 			prepare: (read) => read(returnAllLimit),

@@ -25,7 +25,8 @@ export const returnAllLimit: Field<number | undefined> = {
 		},
 	],
 	read(item) {
-		if (parseBoolean(item.get('returnAll', false), item.at('Return All')) === true) return undefined;
+		if (parseBoolean(item.get('returnAll', false), item.at('Return All')) === true)
+			return undefined;
 		const fallback = this.properties[1].default as number;
 		const limit = item.get('limit', fallback);
 		return parseNumber(limit, item.at('Limit'), { min: 1, integer: true }) ?? fallback;

@@ -43,7 +43,9 @@ const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}\u180e\u2800]*$/u;
 
 /** Undefined, null, or text that shows nothing (spaces, or only invisible characters). */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && INVISIBLE.test(value));
+	return (
+		value === undefined || value === null || (typeof value === 'string' && INVISIBLE.test(value))
+	);
 }
 
 /** Names a value's type for an error message, quoting short text so the user can find it. */
@@ -143,13 +145,22 @@ export function parseChoice(
 	options: INodePropertyOptions[],
 ): string | undefined {
 	if (isBlank(value)) return undefined;
-	const key = (text: unknown) => String(text).trim().toLowerCase().replace(/[\s_-]+/g, '_');
+	const key = (text: unknown) =>
+		String(text)
+			.trim()
+			.toLowerCase()
+			.replace(/[\s_-]+/g, '_');
 	if (typeof value === 'string') {
 		const match = options.find((o) => key(o.value) === key(value) || key(o.name) === key(value));
 		if (match) return String(match.value);
 	}
 	const values = options.map((o) => String(o.value)).join(', ');
-	throw notA(at, value, `one of ${values}`, `${at.label} must be one of Metal's values: ${values}.`);
+	throw notA(
+		at,
+		value,
+		`one of ${values}`,
+		`${at.label} must be one of Metal's values: ${values}.`,
+	);
 }
 
 /**
@@ -225,7 +236,12 @@ function calendarText(text: string): string | undefined {
 			+zoneHour <= 14 &&
 			+zoneMinute <= 59;
 		// Luxon's ISO reader wants a capital T and Z, and no space before the zone.
-		return valid ? text.toUpperCase().replace(/^(\S{10}) /, '$1T').replace(/\s(?=[Z+-])/, '') : undefined;
+		return valid
+			? text
+					.toUpperCase()
+					.replace(/^(\S{10}) /, '$1T')
+					.replace(/\s(?=[Z+-])/, '')
+			: undefined;
 	}
 	const mail = MAIL_TEXT.exec(text);
 	if (mail) {

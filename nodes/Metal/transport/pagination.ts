@@ -34,8 +34,11 @@ export async function searchAll(
 ): Promise<IDataObject[]> {
 	// The page size stays the same on every page: Metal computes offsets as page × limit.
 	const limit = max === undefined ? SEARCH_PAGE_SIZE : Math.min(SEARCH_PAGE_SIZE, max);
-	return await collect(requests, limit, { max }, async (page) =>
-		await requests.page({ method: 'POST', path, body: { query, page, limit } }),
+	return await collect(
+		requests,
+		limit,
+		{ max },
+		async (page) => await requests.page({ method: 'POST', path, body: { query, page, limit } }),
 	);
 }
 
@@ -50,7 +53,9 @@ export async function listAll(
 	{ direction = 'desc', ...options }: Collect & { direction?: 'asc' | 'desc' },
 ): Promise<IDataObject[]> {
 	// With a filter, matches may be few per page: read whole pages.
-	const limit = options.keep ? LIST_PAGE_SIZE : Math.min(LIST_PAGE_SIZE, options.max ?? LIST_PAGE_SIZE);
+	const limit = options.keep
+		? LIST_PAGE_SIZE
+		: Math.min(LIST_PAGE_SIZE, options.max ?? LIST_PAGE_SIZE);
 	return await collect(requests, limit, options, async (page, lastId) => {
 		const qs: IDataObject =
 			direction === 'desc'
@@ -76,7 +81,8 @@ async function collect(
 	const seen = new Set<string>();
 	let lastId: string | undefined;
 	for (let page = 1; ; page++) {
-		if (page > PAGING_BOUNDS.maxPages) throw tooMany(error, `${count(PAGING_BOUNDS.maxPages)} pages`);
+		if (page > PAGING_BOUNDS.maxPages)
+			throw tooMany(error, `${count(PAGING_BOUNDS.maxPages)} pages`);
 		const { entries, metadata } = await fetchPage(page, lastId);
 		let fresh = 0;
 		for (const entry of entries) {

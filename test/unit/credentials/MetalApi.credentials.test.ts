@@ -133,12 +133,15 @@ describe('Metal API credential', () => {
 		'https://api.metal.ai/?debug=1',
 		'https://user:secret@api.metal.ai',
 		'ftp://api.metal.ai',
-	])('test: a Base URL the node refuses (%s) is refused in the same words, and nothing is sent', async (baseUrl) => {
-		const { error } = await runCredentialTest(baseUrl);
+	])(
+		'test: a Base URL the node refuses (%s) is refused in the same words, and nothing is sent',
+		async (baseUrl) => {
+			const { error } = await runCredentialTest(baseUrl);
 
-		expect(error?.message).toBe('The Base URL in the Metal API credential is not an http(s) URL');
-		expect(nock.pendingMocks()).toEqual([]);
-	});
+			expect(error?.message).toBe('The Base URL in the Metal API credential is not an http(s) URL');
+			expect(nock.pendingMocks()).toEqual([]);
+		},
+	);
 
 	it('says why a redirect is not followed', () => {
 		expect(credential.test.rules?.slice(1)).toEqual(
@@ -158,19 +161,24 @@ describe('Metal API credential Test against a Base URL that redirects (real loca
 	beforeAll(() => nock.enableNetConnect('127.0.0.1'));
 	afterAll(() => nock.disableNetConnect());
 
-	it.each([301, 302, 307])('%i: the other address receives nothing, the key least of all', async (status) => {
-		const elsewhere = await startLocalServer(json(200, { data: { id: 'k' } }));
-		const redirecting = await startLocalServer(redirect(status, `${elsewhere.url}/v1/keys/current`));
-		try {
-			const { error } = await runCredentialTest(redirecting.url);
+	it.each([301, 302, 307])(
+		'%i: the other address receives nothing, the key least of all',
+		async (status) => {
+			const elsewhere = await startLocalServer(json(200, { data: { id: 'k' } }));
+			const redirecting = await startLocalServer(
+				redirect(status, `${elsewhere.url}/v1/keys/current`),
+			);
+			try {
+				const { error } = await runCredentialTest(redirecting.url);
 
-			expect(redirecting.requests).toHaveLength(1);
-			expect(redirecting.requests[0].headers['x-metal-api-key']).toBe(CANARY_KEY);
-			expect(elsewhere.requests).toHaveLength(0);
-			expect(error).toBeDefined();
-		} finally {
-			await elsewhere.close();
-			await redirecting.close();
-		}
-	});
+				expect(redirecting.requests).toHaveLength(1);
+				expect(redirecting.requests[0].headers['x-metal-api-key']).toBe(CANARY_KEY);
+				expect(elsewhere.requests).toHaveLength(0);
+				expect(error).toBeDefined();
+			} finally {
+				await elsewhere.close();
+				await redirecting.close();
+			}
+		},
+	);
 });

@@ -54,7 +54,9 @@ describe('Timeout is a deadline for the whole exchange', () => {
 		const server = await serve((req, res, body) => {
 			calls++;
 			const handler =
-				calls === 1 ? trickle(200, { data: { id: THING_ID, pad: 'x'.repeat(70) } }, 50) : json(200, { data: { id: THING_ID } });
+				calls === 1
+					? trickle(200, { data: { id: THING_ID, pad: 'x'.repeat(70) } }, 50)
+					: json(200, { data: { id: THING_ID } });
 			handler(req, res, body);
 		});
 
@@ -73,7 +75,10 @@ describe('redirects are not followed: the key stays at the Base URL', () => {
 		const elsewhere = await serve(json(201, { data: { id: THING_ID } }));
 		const server = await serve(redirect(status, `${elsewhere.url}/v1/things`));
 
-		const { error } = await runProbe('create', { parameters: { name: 'A' }, credentials: at(server) });
+		const { error } = await runProbe('create', {
+			parameters: { name: 'A' },
+			credentials: at(server),
+		});
 
 		expect(server.requests).toHaveLength(1);
 		expect(elsewhere.requests).toHaveLength(0);

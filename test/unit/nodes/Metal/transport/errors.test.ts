@@ -128,7 +128,9 @@ describe('errors from Metal say what happened, then what to do, in the words of 
 	it('a redirect of a read says only where it points', async () => {
 		const { error } = await answered('get', 302, {}, { Location: 'https://elsewhere.example/' });
 
-		expect(error?.message).toBe('The Base URL redirects elsewhere (302 to https://elsewhere.example/)');
+		expect(error?.message).toBe(
+			'The Base URL redirects elsewhere (302 to https://elsewhere.example/)',
+		);
 		expect(error?.description?.split('\n')[0]).toBe(
 			'The node does not follow redirects, so that the API key is never sent to another address. Set the Base URL in the Metal API credential to the address the API answers at.',
 		);
@@ -172,21 +174,29 @@ describe("upstream text is scrubbed of the credential's secrets and cut short", 
 	});
 
 	it('with Continue On Fail, the error item is scrubbed too', async () => {
-		interceptMetal({ path: '/v1/things', reply: () => [422, { error: `key ${CANARY_KEY} over quota` }] });
+		interceptMetal({
+			path: '/v1/things',
+			reply: () => [422, { error: `key ${CANARY_KEY} over quota` }],
+		});
 
 		const { output, run } = await runProbe('create', {
 			parameters: { name: 'A' },
 			onError: 'continueRegularOutput',
 		});
 
-		expect(output?.[0].json.error).toBe('Metal could not process the request: key [redacted] over quota');
+		expect(output?.[0].json.error).toBe(
+			'Metal could not process the request: key [redacted] over quota',
+		);
 		expect(containsText(run, CANARY_KEY)).toBe(false);
 	});
 
 	it('an answer echoing the key in its data: the output holds no key', async () => {
 		interceptMetal({
 			path: '/v1/things',
-			reply: () => [201, { data: { id: THING_ID, note: `made with ${CANARY_KEY}`, nested: [{ k: CANARY_KEY }] } }],
+			reply: () => [
+				201,
+				{ data: { id: THING_ID, note: `made with ${CANARY_KEY}`, nested: [{ k: CANARY_KEY }] } },
+			],
 		});
 
 		const { output, run } = await runProbe('create', { parameters: { name: 'A' } });
@@ -325,7 +335,9 @@ describe('IDs are checked in every run, not only in the editor', () => {
 			reply: () => [200, { data: { id: THING_ID } }],
 		});
 
-		await runProbe('get', { parameters: { thingId: { __rl: true, mode: 'id', value: ` ${THING_ID}\n` } } });
+		await runProbe('get', {
+			parameters: { thingId: { __rl: true, mode: 'id', value: ` ${THING_ID}\n` } },
+		});
 
 		expect(requests).toHaveLength(1);
 	});
@@ -334,7 +346,9 @@ describe('IDs are checked in every run, not only in the editor', () => {
 it('a request n8n cannot make at all is an error naming it, with the key nowhere', async () => {
 	nock(BASE_URL)
 		.post('/v1/things')
-		.replyWithError(Object.assign(new Error(`weird failure with ${CANARY_KEY}`), { code: 'EWEIRD' }));
+		.replyWithError(
+			Object.assign(new Error(`weird failure with ${CANARY_KEY}`), { code: 'EWEIRD' }),
+		);
 
 	const { error, run } = await runProbe('create', { parameters: { name: 'A' } });
 

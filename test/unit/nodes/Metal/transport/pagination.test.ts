@@ -8,7 +8,11 @@ const ids = (list: Array<{ id: string }>) => list.map((t) => t.id);
 /** A search endpoint over `total` things, answering with `answer(page, limit, all)`. */
 function search(
 	total: number,
-	answer: (page: number, limit: number, all: Array<{ id: string }>) => unknown = (page, limit, all) => ({
+	answer: (page: number, limit: number, all: Array<{ id: string }>) => unknown = (
+		page,
+		limit,
+		all,
+	) => ({
 		data: all.slice((page - 1) * limit, page * limit),
 		metadata: { page, limit, totalCount: total, totalPages: Math.ceil(total / limit) },
 	}),
@@ -32,7 +36,9 @@ describe('search paging', () => {
 
 		const { output } = await runProbe('search', { parameters: searchAll });
 
-		expect(requests.map((r) => r.body)).toEqual([1, 2, 3].map((page) => ({ query: 'x', page, limit: 50 })));
+		expect(requests.map((r) => r.body)).toEqual(
+			[1, 2, 3].map((page) => ({ query: 'x', page, limit: 50 })),
+		);
 		expect(output?.map((item) => item.json.id)).toEqual(ids(things(120)));
 	});
 
@@ -103,7 +109,10 @@ describe('search paging', () => {
 	});
 
 	it('a server that invents new results without end: a hard maximum, with a clear error', async () => {
-		search(10_000_000, (page, limit) => ({ data: things(limit, (page - 1) * limit), metadata: {} }));
+		search(10_000_000, (page, limit) => ({
+			data: things(limit, (page - 1) * limit),
+			metadata: {},
+		}));
 
 		const { output, error } = await runProbe('search', { parameters: searchAll });
 

@@ -16,12 +16,13 @@ const sleepMock = sleep as jest.MockedFunction<typeof sleep>;
 const { sleep: realSleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 const clock = useVirtualClock(sleepMock);
 
-const created = (body: unknown): [number, unknown] => [201, { data: { id: THING_ID, ...(body as object) } }];
-const rateLimited = (headers?: Record<string, string>): [number, unknown, Record<string, string>?] => [
-	429,
-	{ error: 'rate limit exceeded' },
-	headers,
+const created = (body: unknown): [number, unknown] => [
+	201,
+	{ data: { id: THING_ID, ...(body as object) } },
 ];
+const rateLimited = (
+	headers?: Record<string, string>,
+): [number, unknown, Record<string, string>?] => [429, { error: 'rate limit exceeded' }, headers];
 const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 const createA = { name: 'A' };
@@ -127,7 +128,9 @@ describe('a long Retry-After cannot stall the run', () => {
 		const { error } = await runProbe('create', { parameters: createA });
 
 		expect(clock.waits()).toEqual([]);
-		expect(error?.description).toContain('Metal asked to wait 86400 seconds before the next request.');
+		expect(error?.description).toContain(
+			'Metal asked to wait 86400 seconds before the next request.',
+		);
 	});
 
 	it('with Continue On Fail, the other items fail at once too instead of sleeping an hour each', async () => {
@@ -270,8 +273,14 @@ describe('after any wait, the request looks again before it sends', () => {
 
 describe('failures after which Metal may have acted', () => {
 	it.each([
-		['a 500', () => interceptMetal({ path: '/v1/things', times: 2, reply: () => [500, { error: 'boom' }] })],
-		['a dropped connection', () => void nock(BASE_URL).post('/v1/things').times(2).replyWithError(reset())],
+		[
+			'a 500',
+			() => interceptMetal({ path: '/v1/things', times: 2, reply: () => [500, { error: 'boom' }] }),
+		],
+		[
+			'a dropped connection',
+			() => void nock(BASE_URL).post('/v1/things').times(2).replyWithError(reset()),
+		],
 	])('create: %s is never retried', async (_, intercept) => {
 		intercept();
 
@@ -290,7 +299,8 @@ describe('failures after which Metal may have acted', () => {
 			method,
 			path: `/v1/things/${THING_ID}`,
 			times: 3,
-			reply: (_, index) => (index < 2 ? [503, { error: 'unavailable' }] : [200, { data: { id: THING_ID } }]),
+			reply: (_, index) =>
+				index < 2 ? [503, { error: 'unavailable' }] : [200, { data: { id: THING_ID } }],
 		});
 
 		const { output } = await runProbe(operation, { parameters: { thingId: thing, name: 'A' } });
@@ -314,7 +324,9 @@ describe('failures after which Metal may have acted', () => {
 		expect(error?.description?.split('\n')[0]).toBe(
 			'The thing may or may not have been updated. Running this item again is safe: an update sends the same values again.',
 		);
-		expect(error?.description).toContain('May or may not have been updated (running them again is safe): 0.');
+		expect(error?.description).toContain(
+			'May or may not have been updated (running them again is safe): 0.',
+		);
 	});
 
 	it('update: a timeout is retried, and after the last one the update may or may not have happened', async () => {
@@ -337,7 +349,11 @@ describe('connections that never reached Metal', () => {
 
 	it('a refused connection reached nothing, so a create retries it; it may then succeed', async () => {
 		nock('http://127.0.0.1:9').post('/v1/things').replyWithError(refused());
-		const requests = interceptMetal({ baseUrl: 'http://127.0.0.1:9', path: '/v1/things', reply: created });
+		const requests = interceptMetal({
+			baseUrl: 'http://127.0.0.1:9',
+			path: '/v1/things',
+			reply: created,
+		});
 
 		const { output } = await runProbe('create', { parameters: createA, credentials: local });
 

@@ -132,7 +132,10 @@ describe('Workspace → Create: its own errors', () => {
 	});
 
 	it('a 500 names the workspace that may exist', async () => {
-		interceptMetal({ path: '/v1/workspaces', reply: () => [500, { error: 'Internal server error' }] });
+		interceptMetal({
+			path: '/v1/workspaces',
+			reply: () => [500, { error: 'Internal server error' }],
+		});
 
 		const { error } = await run({ parameters: { name: 'Atlas' } });
 
