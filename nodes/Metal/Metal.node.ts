@@ -24,7 +24,7 @@ export class Metal implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create, get and search workspaces in Metal, the AI context layer for financial firms',
+			'Log activities, update deals, companies and people, run Metal workflows, and create or find workspaces in Metal, the AI context layer for financial firms',
 		defaults: { name: 'Metal' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -20,7 +20,7 @@ export const search = defineOperation({
 		value: 'search',
 		action: 'Search workspaces',
 		description:
-			'Find workspaces whose name or details match a query, best matches first. Use it to check whether a workspace for a deal or company already exists.',
+			'Find workspaces whose name or details match a query, best matches first. To reuse the workspace with an exact name, or create it when missing, use Create or Get instead.',
 	},
 	effect: { kind: 'read', noun: 'workspace' },
 	fields: [query, returnAllLimit],
