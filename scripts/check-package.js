@@ -25,7 +25,10 @@ check(
 	pkg.peerDependencies?.['n8n-workflow'] === '*',
 	'peerDependencies must have "n8n-workflow": "*"',
 );
-check(JSON.stringify(pkg.files) === '["dist"]', 'files must be ["dist"]');
+check(
+	JSON.stringify(pkg.files) === '["dist","CHANGELOG.md"]',
+	'files must be ["dist", "CHANGELOG.md"]',
+);
 
 /** The icon paths of a node or credential description, resolved next to its compiled file. */
 function checkIcons(file, icon) {
