@@ -33,6 +33,9 @@ import {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** How many times the policy's tries one request may be sent, 429s it was not held to included. */
+const MAX_SENDS = 3;
+
 /** One request as an operation states it. */
 export interface MetalCall {
 	method: IHttpRequestMethods;
@@ -188,8 +191,9 @@ export class MetalClient {
 				});
 			}
 			budget.notBefore = Date.now() + delayMs;
-			// A 429 the run had already slowed down for is not held against this request.
-			if (!counted) tries--;
+			// A 429 the run had already slowed down for is not held against this request, up to a
+			// point: a request is sent MAX_SENDS times the policy's tries at most.
+			if (!counted && sent < policy.maxTries * MAX_SENDS) tries--;
 		}
 	}
 
@@ -220,8 +224,13 @@ export class MetalClient {
 					budget.notBefore = 0;
 					continue;
 				}
-				// Pacing spreads the run's requests; it is not a wait Metal asked for.
-				turn = await this.gate.turn(exchange.signal, now);
+				// Its turn under the run's pace: waiting for it counts towards the request's budget too.
+				const left = policy.maxTotalWaitMs - budget.waitedMs;
+				const given = await this.gate.turn(exchange.signal, left, now);
+				budget.waitedMs += Date.now() - now;
+				if (given === 'late')
+					throw waitTooLongError(this.node, exchange, undefined, policy.maxTotalWaitMs);
+				turn = given;
 				// The gate may have closed while the request queued for its turn: look again.
 				if (this.gate.waitMs() > 0) turn = undefined;
 			}

@@ -111,17 +111,17 @@ export function abandonedError(node: INode, request: { itemIndex?: number }): No
 export function waitTooLongError(
 	node: INode,
 	request: { effect: Effect; itemIndex?: number },
-	waitMs: number,
+	waitMs: number | undefined,
 	budgetMs: number,
 ): NodeOperationError {
-	return new NodeOperationError(
-		node,
-		`Metal's rate limit asks to wait ${seconds(waitMs)} before the next request`,
-		{
-			description: `${notDone(request.effect)}${waitAdvice(budgetMs)}`,
-			itemIndex: request.itemIndex,
-		},
-	);
+	const message =
+		waitMs === undefined
+			? `Metal's rate limit kept this request waiting ${seconds(budgetMs)}`
+			: `Metal's rate limit asks to wait ${seconds(waitMs)} before the next request`;
+	return new NodeOperationError(node, message, {
+		description: `${notDone(request.effect)}${waitAdvice(budgetMs)}`,
+		itemIndex: request.itemIndex,
+	});
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Turn {
 
 type Waiter = (turn: Turn) => void;
 
+const QUEUED = Symbol('queued');
+
 /**
  * Paces how fast a run sends once Metal has said "too many requests", the way TCP's congestion
  * control and the adaptive retry modes of the large cloud SDKs do:
@@ -69,9 +71,10 @@ export class Pace {
 
 	/**
 	 * Resolves when the request may be sent: at once while unpaced, else at its turn in the queue;
-	 * undefined when `signal` aborts first (the request then leaves the queue).
+	 * 'late' when it has not come within `withinMs`, undefined when `signal` aborts first (either
+	 * way the request leaves the queue).
 	 */
-	async turn(signal?: AbortSignal): Promise<Turn | undefined> {
+	async turn(signal?: AbortSignal, withinMs = Infinity): Promise<Turn | 'late' | undefined> {
 		if (!Number.isFinite(this.rate) && this.queue.length === 0) return this.give(Date.now());
 		let waiter: Waiter = () => {};
 		const turn = new Promise<Turn>((resolve) => {
@@ -79,12 +82,18 @@ export class Pace {
 			this.queue.push(waiter);
 		});
 		void this.dispatch();
+		// Most turns come at once: only a request that really queues waits, with a clock for being late.
+		const first = await Promise.race([turn, Promise.resolve(QUEUED)]);
+		if (first !== QUEUED) return first;
 		let forget = () => {};
 		const stopped = new Promise<undefined>((resolve) => {
 			if (signal) forget = whenAborted(signal, () => resolve(undefined));
 		});
+		const late = Number.isFinite(withinMs)
+			? pause(withinMs, signal).then(() => 'late' as const)
+			: new Promise<never>(() => {});
 		try {
-			return await Promise.race([turn, stopped]);
+			return await Promise.race([turn, stopped, late]);
 		} finally {
 			forget();
 			const index = this.queue.indexOf(waiter);

@@ -58,15 +58,15 @@ export class RateLimitGate {
 	}
 
 	/**
-	 * Resolves at the request's turn under the run's pace, the gate being open; undefined when the run
-	 * stops first.
+	 * Resolves at the request's turn under the run's pace, the gate being open: 'late' when it has not
+	 * come within `withinMs`, undefined when the run stops first.
 	 */
-	async turn(signal?: AbortSignal, now = Date.now()): Promise<Turn | undefined> {
+	async turn(signal?: AbortSignal, withinMs = Infinity, now = Date.now()) {
 		if (this.resumeAt > this.resumedAt && now >= this.resumeAt) {
 			this.resumedAt = this.resumeAt;
 			this.pace.resumed(now);
 		}
-		return await this.pace.turn(signal);
+		return await this.pace.turn(signal, withinMs);
 	}
 
 	/**

@@ -13,7 +13,7 @@ const backoff = (level: number) => backoffMs(WRITE_RETRY_POLICY, level);
 /** `count` requests' turns, taken one after the other as the virtual clock moves. */
 async function turns(pace: Pace | RateLimitGate, count: number): Promise<Turn[]> {
 	const taken: Turn[] = [];
-	for (let n = 0; n < count; n++) taken.push((await pace.turn())!);
+	for (let n = 0; n < count; n++) taken.push((await pace.turn()) as Turn);
 	return taken;
 }
 
@@ -128,14 +128,22 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		successes(pace, 2, 400);
 		pace.throttled(clock.now());
 		await turns(pace, 1);
+		// The dispatcher waits for the next turn (a sleep that ends only when the test says).
+		let nextTurn = () => {};
+		(sleep as jest.MockedFunction<typeof sleep>).mockImplementationOnce(
+			async () => await new Promise<void>((resolve) => (nextTurn = resolve)),
+		);
 		const stop = new AbortController();
 		const first = pace.turn(stop.signal);
 		const second = pace.turn();
+		await Promise.resolve();
 
 		stop.abort();
+		clock.advance(500);
+		nextTurn();
 
 		expect(await first).toBeUndefined();
-		expect((await second)?.at).toBe(clock.now());
+		expect(((await second) as Turn).at).toBe(clock.now());
 	});
 
 	/** Requests queue behind a dispatcher that never wakes: the pace's growth alone is seen. */

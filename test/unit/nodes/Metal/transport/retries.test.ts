@@ -177,6 +177,41 @@ describe('a long Retry-After cannot stall the run', () => {
 	});
 });
 
+describe('a rate limit that never lifts cannot hold a run', () => {
+	it('with Continue On Fail, each item ends within its budget and 15 sends', async () => {
+		const requests = interceptMetal({
+			path: '/v1/things',
+			times: 1000,
+			reply: () => rateLimited(),
+		});
+		// Waits take a five-hundredth of their time for real, and the clock moves to when each
+		// sleeper wakes: concurrent waits overlap as they would.
+		sleepMock.mockImplementation(async (ms) => {
+			const wake = clock.now() + ms;
+			await realSleep(ms / 500);
+			clock.advance(Math.max(0, wake - clock.now()));
+		});
+		const start = clock.now();
+
+		const { output } = await runProbe('create', {
+			items: Array.from({ length: 20 }, (_, n) => ({ name: `T${n}` })),
+			parameters: { name: '={{ $json.name }}', options: { maxConcurrency: 5 } },
+			onError: 'continueRegularOutput',
+		});
+
+		expect(output).toHaveLength(20);
+		expect(output?.every((item) => typeof item.json.error === 'string')).toBe(true);
+		const sends = new Map<string, number>();
+		for (const r of requests) {
+			const { name } = r.body as { name: string };
+			sends.set(name, (sends.get(name) ?? 0) + 1);
+		}
+		expect(Math.max(...sends.values())).toBeLessThanOrEqual(15);
+		// Four batches of five items, each item waiting two minutes at most.
+		expect(clock.now() - start).toBeLessThanOrEqual(4 * 120_000 + 60_000);
+	});
+});
+
 describe('after any wait, the request looks again before it sends', () => {
 	it('a rate-limited item waiting to retry is not sent again once another item has failed', async () => {
 		// Item 0 is rate-limited; while it waits, item 1 fails with a 400. Item 0 must not be re-sent.
