@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-deps.sh
 npm run --silent build
-exec node scripts/bench.js "$@"
+exec node scripts/bench "$@"
