@@ -37,10 +37,13 @@ function packPackage() {
 	return path.join(destination, JSON.parse(output)[0].filename);
 }
 
-/** The example workflow shipped in examples/, as n8n imports it. */
-function exampleWorkflow() {
-	const file = path.join(REPO_DIR, 'examples', 'metal-create-workspaces.json');
-	return { id: 'metalExampleWorkflow', ...JSON.parse(fs.readFileSync(file, 'utf8')) };
+/**
+ * An example workflow shipped in examples/ (by default the workspace one), as n8n imports it, with
+ * the workflow id given.
+ */
+function exampleWorkflow(file = 'metal-create-workspaces.json', id = 'metalExampleWorkflow') {
+	const json = fs.readFileSync(path.join(REPO_DIR, 'examples', file), 'utf8');
+	return { id, ...JSON.parse(json) };
 }
 
 /**
