@@ -1,15 +1,19 @@
 'use strict';
 // End-to-end: the Metal node as an AI agent's tool (n8n's `metalTool` variant), on every n8n line in
-// N8N_E2E_VERSIONS. Three Metal tools (Workspace → Search, Workspace → Create, Workflow Run → Start
-// with Wait for Completion), their parameters filled by $fromAI(...), hang off n8n's MCP Server
-// Trigger; the test is the agent: a plain MCP client that lists the tools and calls them with the
-// arguments a model would send. n8n fills $fromAI from those arguments and runs the node exactly as
-// its AI Agent does (the same tool wrapper in n8n-core). Checked: the request the simulator
-// received is what the arguments say, the answer is the node's output, and a bad value comes back
-// to the agent as an error it can read (and the next call works), not as a crash.
+// N8N_E2E_VERSIONS, its parameters filled by $fromAI(...), driven without an LLM in two real ways:
+// - n8n's MCP Server Trigger with three Metal tools (Workspace → Search, Workspace → Create, Workflow
+//   Run → Start with Wait for Completion); the test is the agent, a plain MCP client that lists the
+//   tools and calls them with the arguments a model would send.
+// - n8n's own AI Agent node, its chat model a test-only community package (fixtures/
+//   n8n-nodes-scripted-model) that answers with scripted tool calls, one per turn, and ends with
+//   every tool result the Agent showed it.
+// Both fill $fromAI from the arguments with the same tool wrapper of n8n-core. Checked: the request
+// the simulator received is what the arguments say, the answer is the node's output, and what a bad
+// value gives the agent on each n8n line.
 // Run with `node --test test/e2e/tool.e2e.js` after `npm run build` (npm test does both).
 
 const assert = require('node:assert/strict');
+const path = require('node:path');
 const { after, before, describe, test } = require('node:test');
 
 const { McpClient } = require('./lib/mcpClient');
@@ -18,11 +22,15 @@ const { IDS, SCREEN_OUTPUT, seedSampleRecords } = require('./lib/sampleRecords')
 const { E2E_VERSIONS } = require('./lib/versions');
 
 const tarball = packPackage();
+const scriptedModel = {
+	tarball: packPackage(path.join(__dirname, 'fixtures', 'n8n-nodes-scripted-model')),
+	name: 'n8n-nodes-scripted-model',
+};
 const MCP_PATH = 'metal-tools';
 const TRIGGER = 'MCP Server Trigger';
 
-/** A Metal tool node hanging off the trigger, with parameters filled by $fromAI. */
-function tool(name, n, parameters) {
+/** A Metal tool node, with parameters filled by $fromAI. */
+function tool(name, n, parameters, settings = {}) {
 	return {
 		id: `7d5c2a40-0000-4000-a000-00000000020${n}`,
 		name,
@@ -31,6 +39,7 @@ function tool(name, n, parameters) {
 		position: [200 * n, 220],
 		parameters,
 		credentials: { metalApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+		...settings,
 	};
 }
 
@@ -93,6 +102,83 @@ const WORKFLOW = {
 	settings: { executionOrder: 'v1' },
 };
 
+// The AI Agent workflows (execute-batch takes numeric ids).
+const AGENT_DEFAULT = '9201';
+const AGENT_CONTINUE = '9202';
+
+/**
+ * Manual trigger → AI Agent, its model the scripted one (`script`: the turns), its tools the same
+ * three Metal tools, with `settings` (such as On Error) on each.
+ */
+function agentWorkflow(id, script, settings = {}) {
+	const tools = TOOLS.map((node) => ({ ...node, ...settings }));
+	const to = (node, type) => ({ node, type, index: 0 });
+	return {
+		id,
+		name: `Metal tools in the AI Agent ${id}`,
+		nodes: [
+			{
+				id: '7d5c2a40-0000-4000-a000-000000000300',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '7d5c2a40-0000-4000-a000-000000000301',
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3,
+				position: [220, 0],
+				parameters: { promptType: 'define', text: 'Open a workspace for the deal', options: {} },
+			},
+			{
+				id: '7d5c2a40-0000-4000-a000-000000000302',
+				name: 'Scripted Chat Model',
+				type: `${scriptedModel.name}.lmChatScripted`,
+				typeVersion: 1,
+				position: [0, 220],
+				parameters: { script: JSON.stringify(script) },
+			},
+			...tools,
+		],
+		connections: {
+			Start: { main: [[to('AI Agent', 'main')]] },
+			'Scripted Chat Model': { ai_languageModel: [[to('AI Agent', 'ai_languageModel')]] },
+			...Object.fromEntries(
+				tools.map((node) => [node.name, { ai_tool: [[to('AI Agent', 'ai_tool')]] }]),
+			),
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Default settings: a blank name, then the name corrected. */
+const DEFAULT_SCRIPT = [
+	{ call: 'Create_workspace', args: { name: '', company: 'Altair Labs', isPrivate: false } },
+	{
+		call: 'Create_workspace',
+		args: { name: 'Project Altair', company: 'Altair Labs', isPrivate: false },
+	},
+	{},
+];
+
+/** On Error → Continue: search before create, a blank name, the name corrected, a run waited for. */
+const CONTINUE_SCRIPT = [
+	{ call: 'Search_workspaces', args: { query: 'Project Vega', limit: 5 } },
+	{ call: 'Create_workspace', args: { name: ' ', company: 'Vega Health', isPrivate: true } },
+	{
+		call: 'Create_workspace',
+		args: { name: 'Project Vega', company: 'Vega Health', isPrivate: true },
+	},
+	{
+		call: 'Run_Metal_workflow',
+		args: { workflowId: IDS.workflowScreen, input: { company: 'Vega Health' } },
+	},
+	{},
+];
+
 for (const version of E2E_VERSIONS) {
 	describe(`n8n ${version}`, () => {
 		let stack;
@@ -124,11 +210,21 @@ for (const version of E2E_VERSIONS) {
 			body,
 		];
 
+		let agents;
+		let agentRequests;
+
 		before(async () => {
-			stack = await startMetalStack({ version, tarball });
+			stack = await startMetalStack({ version, tarball, packages: [scriptedModel] });
 			simulator = stack.simulator;
 			seedSampleRecords(simulator);
-			await stack.n8n.importWorkflow(WORKFLOW);
+			await stack.n8n.importWorkflows([
+				WORKFLOW,
+				agentWorkflow(AGENT_DEFAULT, DEFAULT_SCRIPT),
+				agentWorkflow(AGENT_CONTINUE, CONTINUE_SCRIPT, { onError: 'continueRegularOutput' }),
+			]);
+			// The AI Agent runs first, by the CLI; then the MCP server.
+			agents = await stack.n8n.executeBatch([AGENT_DEFAULT, AGENT_CONTINUE]);
+			agentRequests = simulator.log.slice();
 			await stack.n8n.activate(WORKFLOW.id);
 			const server = await stack.n8n.start();
 			mcp = new McpClient(server, `/mcp/${MCP_PATH}`);
@@ -335,6 +431,90 @@ for (const version of E2E_VERSIONS) {
 				details,
 				/^No workflow run was started\. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's\. Copy the workflow's ID from Metal\./,
 			);
+		});
+
+		/** What the AI Agent showed its model after each tool call: the parsed tool results. */
+		function agentSaw(id) {
+			const run = agents.runs[id];
+			assert.ok(run, `workflow ${id} has no run: ${JSON.stringify(agents.summary.summary)}`);
+			const [[{ json }]] = run.data.resultData.runData['AI Agent'][0].data.main;
+			return JSON.parse(json.output).map((result) => JSON.parse(result));
+		}
+
+		/** The requests of the AI Agent workflows whose body names `company`. */
+		const agentSent = (company) =>
+			agentRequests
+				.filter((e) => e.body !== null && JSON.stringify(e.body).includes(company))
+				.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]);
+
+		test('AI Agent, tool settings left as they are: a blank name from the model', () => {
+			const sentForAltair = agentSent('Altair');
+			if (version.startsWith('1.')) {
+				// n8n 1.x stops the workflow at the tool's error: the model never sees it.
+				assert.equal(agents.runs[AGENT_DEFAULT], undefined);
+				assert.deepEqual(agents.summary.summary.errors, [
+					{
+						workflowId: AGENT_DEFAULT,
+						error:
+							'Name is required. Fill it in, or map it to a field that has a value in every item, such as {{ $json.name }}. on node Create workspace',
+					},
+				]);
+				assert.deepEqual(sentForAltair, []);
+				return;
+			}
+			// n8n 2.x hands the model the error's message (not its details), and the model corrects it.
+			const [blank, created] = agentSaw(AGENT_DEFAULT);
+			assert.deepEqual(blank, [{ error: 'The "Name" parameter is empty in item 0' }]);
+			const body = { name: 'Project Altair', company: 'Altair Labs', isPrivate: false };
+			assert.deepEqual(sentForAltair, [sent('POST', '/v1/workspaces', 201, body)]);
+			assert.deepEqual(
+				created,
+				simulator.workspaces().filter((w) => w.name === 'Project Altair'),
+			);
+		});
+
+		test('AI Agent, the Metal tools set to On Error → Continue: search, a blank name read and corrected, a run waited for', () => {
+			assert.equal(
+				agents.summary.summary.errors.some((e) => e.workflowId === AGENT_CONTINUE),
+				false,
+			);
+			const [found, blank, created, run] = agentSaw(AGENT_CONTINUE);
+			// No workspace for the deal yet: the search outputs no item, which n8n's Agent shows the
+			// model as an empty text (the MCP trigger gives "[]").
+			assert.equal(found, '');
+			// On both lines the model reads the node's error item: the message and how to fix it.
+			assert.deepEqual(blank, [
+				{
+					error: 'The "Name" parameter is empty in item 0',
+					details:
+						'Name is required. Fill it in, or map it to a field that has a value in every item, such as {{ $json.name }}.',
+				},
+			]);
+			const vega = simulator.workspaces().filter((w) => w.name === 'Project Vega');
+			assert.deepEqual(created, vega);
+			const [start] = agentRequests.filter(
+				(e) => e.path === `/v1/workflows/${IDS.workflowScreen}/runs`,
+			);
+			const runId = start.createdId;
+			assert.deepEqual(
+				agentRequests
+					.filter((e) => JSON.stringify(e.body ?? {}).includes('Vega') || e.path.includes(runId))
+					.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]),
+				[
+					sent('POST', '/v1/workspaces/search', 200, { query: 'Project Vega', page: 1, limit: 5 }),
+					sent('POST', '/v1/workspaces', 201, {
+						name: 'Project Vega',
+						company: 'Vega Health',
+						isPrivate: true,
+					}),
+					sent('POST', `/v1/workflows/${IDS.workflowScreen}/runs`, 201, {
+						input: { company: 'Vega Health' },
+					}),
+					sent('GET', `/v1/workflow-runs/${runId}`, 200, null),
+				],
+			);
+			assert.deepEqual(run, [simulator.record('workflow-runs', runId)]);
+			assert.equal(run[0].status, 'completed');
 		});
 	});
 }
