@@ -23,24 +23,33 @@ const CREDENTIAL = {
 // The simulator's key pair: made up, local, and only ever accepted by the simulator.
 const SIMULATOR_KEYS = { clientId: 'ci_local_simulator', apiKey: 'sk_local_simulator_demo_key' };
 
-/** `npm pack` of the built package into a temporary folder; returns the tarball's path. */
-function packPackage() {
-	if (!fs.existsSync(path.join(REPO_DIR, 'dist', 'nodes', 'Metal', 'Metal.node.js'))) {
+/**
+ * `npm pack` of the built package (or of another package folder, such as a test fixture) into a
+ * temporary folder; returns the tarball's path.
+ */
+function packPackage(folder = REPO_DIR) {
+	if (
+		folder === REPO_DIR &&
+		!fs.existsSync(path.join(REPO_DIR, 'dist', 'nodes', 'Metal', 'Metal.node.js'))
+	) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
 	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-metal-pack-'));
 	const output = execFileSync(
 		'npm',
 		['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
-		{ cwd: REPO_DIR, encoding: 'utf8' },
+		{ cwd: folder, encoding: 'utf8' },
 	);
 	return path.join(destination, JSON.parse(output)[0].filename);
 }
 
-/** The example workflow shipped in examples/, as n8n imports it. */
-function exampleWorkflow() {
-	const file = path.join(REPO_DIR, 'examples', 'metal-create-workspaces.json');
-	return { id: 'metalExampleWorkflow', ...JSON.parse(fs.readFileSync(file, 'utf8')) };
+/**
+ * An example workflow shipped in examples/ (by default the workspace one), as n8n imports it, with
+ * the workflow id given.
+ */
+function exampleWorkflow(file = 'metal-create-workspaces.json', id = 'metalExampleWorkflow') {
+	const json = fs.readFileSync(path.join(REPO_DIR, 'examples', file), 'utf8');
+	return { id, ...JSON.parse(json) };
 }
 
 /**
@@ -69,7 +78,8 @@ function metalRunOf(result) {
 
 /**
  * Starts the simulator and an n8n with the package. `simulator` takes the simulator's options
- * (latency, rate limit, faults...); `tarball` reuses a packed package; `env` is added to n8n's.
+ * (latency, rate limit, faults...); `tarball` reuses a packed package; `env` is added to n8n's;
+ * `packages` are more community packages for the same n8n ([{ tarball, name? }]).
  */
 async function startMetalStack({
 	version,
@@ -77,6 +87,7 @@ async function startMetalStack({
 	simulator: simulatorOptions = {},
 	keep,
 	env,
+	packages = [],
 } = {}) {
 	const simulator = await startSimulator({ env: {}, ...SIMULATOR_KEYS, ...simulatorOptions });
 	let n8n;
@@ -85,7 +96,7 @@ async function startMetalStack({
 			version,
 			keep,
 			env,
-			packages: [{ tarball: tarball ?? packPackage(), name: PACKAGE_NAME }],
+			packages: [{ tarball: tarball ?? packPackage(), name: PACKAGE_NAME }, ...packages],
 		});
 		await n8n.importCredentials({
 			...CREDENTIAL,

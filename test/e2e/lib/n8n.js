@@ -399,6 +399,37 @@ class N8n {
 	}
 
 	/**
+	 * `n8n execute-batch`: runs several workflows one after another in one n8n process (one start-up
+	 * for all, instead of one per `execute`), each as `execute` would. Its ids must be numeric (the
+	 * command refuses others). Resolves with { summary, runs, ms, ... }: `runs[id]` is the run of each
+	 * workflow that ended without error, as `execute` gives it (execute-batch writes a snapshot of
+	 * those only); `summary` is its report, with the error text of each failed workflow in
+	 * summary.summary.errors. Throws when n8n wrote no report.
+	 */
+	async executeBatch(ids, options = {}) {
+		const dir = fs.mkdtempSync(path.join(this.logDir, 'batch-'));
+		const snapshots = path.join(dir, 'snapshots');
+		fs.mkdirSync(snapshots);
+		const report = path.join(dir, 'report.json');
+		const result = await this.cli(
+			['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${snapshots}`, `--output=${report}`],
+			{ allowFailure: true, timeoutMs: 300000, ...options },
+		);
+		if (!fs.existsSync(report)) {
+			throw new Error(
+				`n8n execute-batch wrote no report (exit ${result.code ?? result.signal}); see ${result.stdoutFile}\n` +
+					tail(result.stdout + result.stderr),
+			);
+		}
+		const runs = {};
+		for (const id of ids) {
+			const file = path.join(snapshots, `${id}-snapshot.json`);
+			if (fs.existsSync(file)) runs[id] = JSON.parse(fs.readFileSync(file, 'utf8'));
+		}
+		return { ...result, summary: JSON.parse(fs.readFileSync(report, 'utf8')), runs };
+	}
+
+	/**
 	 * `n8n execute` once more, with n8n's debug log written to <userFolder>/.n8n/logs/n8n.log (stdout
 	 * keeps the run, as for `execute`). Resolves with the CLI result; a failed run is no error.
 	 */

@@ -1,0 +1,520 @@
+'use strict';
+// End-to-end: the Metal node as an AI agent's tool (n8n's `metalTool` variant), on every n8n line in
+// N8N_E2E_VERSIONS, its parameters filled by $fromAI(...), driven without an LLM in two real ways:
+// - n8n's MCP Server Trigger with three Metal tools (Workspace → Search, Workspace → Create, Workflow
+//   Run → Start with Wait for Completion); the test is the agent, a plain MCP client that lists the
+//   tools and calls them with the arguments a model would send.
+// - n8n's own AI Agent node, its chat model a test-only community package (fixtures/
+//   n8n-nodes-scripted-model) that answers with scripted tool calls, one per turn, and ends with
+//   every tool result the Agent showed it.
+// Both fill $fromAI from the arguments with the same tool wrapper of n8n-core. Checked: the request
+// the simulator received is what the arguments say, the answer is the node's output, and what a bad
+// value gives the agent on each n8n line.
+// Run with `node --test test/e2e/tool.e2e.js` after `npm run build` (npm test does both).
+
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { after, before, describe, test } = require('node:test');
+
+const { McpClient } = require('./lib/mcpClient');
+const { CREDENTIAL, NODE_TYPE, packPackage, startMetalStack } = require('./lib/metalStack');
+const { IDS, SCREEN_OUTPUT, seedSampleRecords } = require('./lib/sampleRecords');
+const { E2E_VERSIONS } = require('./lib/versions');
+
+const tarball = packPackage();
+const scriptedModel = {
+	tarball: packPackage(path.join(__dirname, 'fixtures', 'n8n-nodes-scripted-model')),
+	name: 'n8n-nodes-scripted-model',
+};
+const MCP_PATH = 'metal-tools';
+const TRIGGER = 'MCP Server Trigger';
+
+/** A Metal tool node, with parameters filled by $fromAI. */
+function tool(name, n, parameters, settings = {}) {
+	return {
+		id: `7d5c2a40-0000-4000-a000-00000000020${n}`,
+		name,
+		type: `${NODE_TYPE}Tool`,
+		typeVersion: 1,
+		position: [200 * n, 220],
+		parameters,
+		credentials: { metalApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+		...settings,
+	};
+}
+
+/** A JSON schema's type as the agent reads it: "string", "object|array", or "any" when none is given. */
+const typeOf = (schema) =>
+	schema.type ?? schema.anyOf?.map((option) => option.type).join('|') ?? 'any';
+
+const fromAI = (key, description, type) => `={{ $fromAI('${key}', '${description}', '${type}') }}`;
+
+const TOOLS = [
+	tool('Search workspaces', 1, {
+		resource: 'workspace',
+		operation: 'search',
+		query: fromAI('query', 'Words to look for in workspace names', 'string'),
+		returnAll: false,
+		limit: fromAI('limit', 'How many workspaces to return at most', 'number'),
+	}),
+	tool('Create workspace', 2, {
+		resource: 'workspace',
+		operation: 'create',
+		name: fromAI('name', 'The name of the new workspace', 'string'),
+		additionalFields: {
+			company: fromAI('company', 'The company the workspace is about', 'string'),
+			isPrivate: fromAI('isPrivate', 'Whether only its members may see the workspace', 'boolean'),
+		},
+	}),
+	tool('Run Metal workflow', 3, {
+		resource: 'workflowRun',
+		operation: 'start',
+		workflowId: {
+			__rl: true,
+			mode: 'id',
+			value: fromAI('workflowId', 'The ID of the Metal workflow to run', 'string'),
+		},
+		input: fromAI('input', 'What the run receives, as an object', 'json'),
+		waitForCompletion: true,
+		pollInterval: 1,
+		maxWait: 1,
+	}),
+];
+
+const WORKFLOW = {
+	id: 'metalToolsOverMcp',
+	name: 'Metal tools over MCP',
+	nodes: [
+		{
+			id: '7d5c2a40-0000-4000-a000-000000000200',
+			name: TRIGGER,
+			type: '@n8n/n8n-nodes-langchain.mcpTrigger',
+			typeVersion: 2,
+			position: [0, 0],
+			parameters: { path: MCP_PATH },
+			webhookId: '0b8a3c1e-5d2f-4e6a-9b7c-1a2b3c4d5e6f',
+		},
+		...TOOLS,
+	],
+	connections: Object.fromEntries(
+		TOOLS.map((node) => [node.name, { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] }]),
+	),
+	settings: { executionOrder: 'v1' },
+};
+
+// The AI Agent workflows (execute-batch takes numeric ids).
+const AGENT_DEFAULT = '9201';
+const AGENT_CONTINUE = '9202';
+
+/**
+ * Manual trigger → AI Agent, its model the scripted one (`script`: the turns), its tools the same
+ * three Metal tools, with `settings` (such as On Error) on each.
+ */
+function agentWorkflow(id, script, settings = {}) {
+	const tools = TOOLS.map((node) => ({ ...node, ...settings }));
+	const to = (node, type) => ({ node, type, index: 0 });
+	return {
+		id,
+		name: `Metal tools in the AI Agent ${id}`,
+		nodes: [
+			{
+				id: '7d5c2a40-0000-4000-a000-000000000300',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: '7d5c2a40-0000-4000-a000-000000000301',
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3,
+				position: [220, 0],
+				parameters: { promptType: 'define', text: 'Open a workspace for the deal', options: {} },
+			},
+			{
+				id: '7d5c2a40-0000-4000-a000-000000000302',
+				name: 'Scripted Chat Model',
+				type: `${scriptedModel.name}.lmChatScripted`,
+				typeVersion: 1,
+				position: [0, 220],
+				parameters: { script: JSON.stringify(script) },
+			},
+			...tools,
+		],
+		connections: {
+			Start: { main: [[to('AI Agent', 'main')]] },
+			'Scripted Chat Model': { ai_languageModel: [[to('AI Agent', 'ai_languageModel')]] },
+			...Object.fromEntries(
+				tools.map((node) => [node.name, { ai_tool: [[to('AI Agent', 'ai_tool')]] }]),
+			),
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Default settings: a blank name, then the name corrected. */
+const DEFAULT_SCRIPT = [
+	{ call: 'Create_workspace', args: { name: '', company: 'Altair Labs', isPrivate: false } },
+	{
+		call: 'Create_workspace',
+		args: { name: 'Project Altair', company: 'Altair Labs', isPrivate: false },
+	},
+	{},
+];
+
+/** On Error → Continue: search before create, a blank name, the name corrected, a run waited for. */
+const CONTINUE_SCRIPT = [
+	{ call: 'Search_workspaces', args: { query: 'Project Vega', limit: 5 } },
+	{ call: 'Create_workspace', args: { name: ' ', company: 'Vega Health', isPrivate: true } },
+	{
+		call: 'Create_workspace',
+		args: { name: 'Project Vega', company: 'Vega Health', isPrivate: true },
+	},
+	{
+		call: 'Run_Metal_workflow',
+		args: { workflowId: IDS.workflowScreen, input: { company: 'Vega Health' } },
+	},
+	{},
+];
+
+for (const version of E2E_VERSIONS) {
+	describe(`n8n ${version}`, () => {
+		let stack;
+		let simulator;
+		let mcp;
+		// How n8n names a node's error in what the agent reads.
+		const errorName = version.startsWith('1.') ? 'Error' : 'NodeOperationError';
+
+		/** The tool's answer as the agent gets it: its text, parsed when it is the node's output. */
+		async function call(name, args) {
+			const result = await mcp.callTool(name, args);
+			assert.equal(result.content.length, 1);
+			const [{ type, text }] = result.content;
+			assert.equal(type, 'text');
+			return result.isError ? { error: text } : { output: JSON.parse(text) };
+		}
+
+		/** Method, path, status, both headers and body of the requests from the `from`-th on. */
+		const sentSince = (from) =>
+			simulator.log
+				.slice(from)
+				.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]);
+		const sent = (method, path, status, body) => [
+			method,
+			path,
+			status,
+			'ci_local_simulator',
+			true,
+			body,
+		];
+
+		let agents;
+		let agentRequests;
+
+		before(async () => {
+			stack = await startMetalStack({ version, tarball, packages: [scriptedModel] });
+			simulator = stack.simulator;
+			seedSampleRecords(simulator);
+			await stack.n8n.importWorkflows([
+				WORKFLOW,
+				agentWorkflow(AGENT_DEFAULT, DEFAULT_SCRIPT),
+				agentWorkflow(AGENT_CONTINUE, CONTINUE_SCRIPT, { onError: 'continueRegularOutput' }),
+			]);
+			// The AI Agent runs first, by the CLI; then the MCP server.
+			agents = await stack.n8n.executeBatch([AGENT_DEFAULT, AGENT_CONTINUE]);
+			agentRequests = simulator.log.slice();
+			await stack.n8n.activate(WORKFLOW.id);
+			const server = await stack.n8n.start();
+			mcp = new McpClient(server, `/mcp/${MCP_PATH}`);
+			await mcp.connect();
+		});
+
+		after(async () => {
+			await stack?.stop();
+		});
+
+		test('tools/list: one tool per Metal node, its arguments exactly the $fromAI keys, types and descriptions', async () => {
+			const tools = await mcp.listTools();
+			const seenByAgent = tools
+				.map(({ name, description, inputSchema }) => ({
+					name,
+					description,
+					type: inputSchema.type,
+					required: [...inputSchema.required].sort(),
+					properties: Object.fromEntries(
+						Object.entries(inputSchema.properties).map(([key, schema]) => [
+							key,
+							[typeOf(schema), schema.description],
+						]),
+					),
+				}))
+				.sort((a, b) => a.name.localeCompare(b.name));
+			// "Set Automatically", the tool variant's default: the agent reads the operation's action.
+			assert.deepEqual(seenByAgent, [
+				{
+					name: 'Create_workspace',
+					description: 'Create a workspace in Metal',
+					type: 'object',
+					required: ['company', 'isPrivate', 'name'],
+					properties: {
+						name: ['string', 'The name of the new workspace'],
+						company: ['string', 'The company the workspace is about'],
+						isPrivate: ['boolean', 'Whether only its members may see the workspace'],
+					},
+				},
+				{
+					name: 'Run_Metal_workflow',
+					description: 'Start a workflow run in Metal',
+					type: 'object',
+					required: ['input', 'workflowId'],
+					properties: {
+						workflowId: ['string', 'The ID of the Metal workflow to run'],
+						// n8n exports a 'json' $fromAI with no type (on both lines): only its description
+						// tells the model to send an object.
+						input: ['any', 'What the run receives, as an object'],
+					},
+				},
+				{
+					name: 'Search_workspaces',
+					description: 'Search workspaces in Metal',
+					type: 'object',
+					required: ['limit', 'query'],
+					properties: {
+						query: ['string', 'Words to look for in workspace names'],
+						limit: ['number', 'How many workspaces to return at most'],
+					},
+				},
+			]);
+		});
+
+		test('Workspace → Create: the body is the arguments, with their types; the agent gets the workspace', async () => {
+			const from = simulator.log.length;
+
+			const { output, error } = await call('Create_workspace', {
+				name: 'Project Orion',
+				company: 'Orion Capital',
+				isPrivate: true,
+			});
+
+			assert.equal(error, undefined);
+			assert.deepEqual(sentSince(from), [
+				sent('POST', '/v1/workspaces', 201, {
+					name: 'Project Orion',
+					company: 'Orion Capital',
+					isPrivate: true,
+				}),
+			]);
+			const created = simulator.workspaces().find((w) => w.name === 'Project Orion');
+			assert.deepEqual(output, [created]);
+		});
+
+		test('Workspace → Search: the query and the limit as the agent gave them; the agent gets the matches', async () => {
+			const from = simulator.log.length;
+
+			const { output, error } = await call('Search_workspaces', { query: 'Orion', limit: 5 });
+
+			assert.equal(error, undefined);
+			assert.deepEqual(sentSince(from), [
+				sent('POST', '/v1/workspaces/search', 200, { query: 'Orion', page: 1, limit: 5 }),
+			]);
+			assert.deepEqual(
+				output,
+				simulator.workspaces().filter((w) => w.name === 'Project Orion'),
+			);
+		});
+
+		test('Workflow Run → Start with Wait for Completion: the input object as given; the agent gets the finished run', async () => {
+			const from = simulator.log.length;
+			const input = { company: 'Orion Capital', years: [2025, 2026], confidential: true };
+
+			const { output, error } = await call('Run_Metal_workflow', {
+				workflowId: IDS.workflowScreen,
+				input,
+			});
+
+			assert.equal(error, undefined);
+			const [start] = simulator.log.slice(from);
+			const runId = start.createdId;
+			// The run takes 1 s; the tool looks once a second: one look finds it completed.
+			assert.deepEqual(sentSince(from), [
+				sent('POST', `/v1/workflows/${IDS.workflowScreen}/runs`, 201, { input }),
+				sent('GET', `/v1/workflow-runs/${runId}`, 200, null),
+			]);
+			const run = simulator.record('workflow-runs', runId);
+			assert.equal(run.status, 'completed');
+			assert.deepEqual(run.output, SCREEN_OUTPUT);
+			assert.deepEqual(output, [run]);
+		});
+
+		test('bad values from the model: errors the agent can read, nothing sent, and the corrected call works', async () => {
+			const from = simulator.log.length;
+			const bad = [
+				[
+					'Create_workspace',
+					{ name: '   ', company: 'Orion Capital', isPrivate: false },
+					`${errorName}: The "Name" parameter is empty in item 0\n\nDetails: Name is required. Fill it in, or map it to a field that has a value in every item, such as {{ $json.name }}.`,
+				],
+				[
+					'Run_Metal_workflow',
+					{ workflowId: 'Screen a deal', input: { company: 'Orion Capital' } },
+					`${errorName}: The "Metal Workflow" parameter in item 0 is the text "Screen a deal", not a Metal ID\n\nDetails: Metal Workflow takes a Metal ID: 24 characters, 0-9 and a-f, such as 665f1c2a9b1e4a0012a3b4c5. Check the value, or pick it from the list where the node offers one.`,
+				],
+				[
+					'Run_Metal_workflow',
+					{ workflowId: IDS.workflowScreen, input: ['Orion Capital'] },
+					`${errorName}: The "Input" parameter in item 0 is a list, not a JSON object\n\nDetails: Input is sent to Metal as a JSON object, such as { "company": "Acme" }. Write one, or give an expression that returns an object, such as {{ $json }}.`,
+				],
+				// Refused by n8n against the $fromAI types before the node runs.
+				[
+					'Run_Metal_workflow',
+					{ workflowId: IDS.workflowScreen, input: 'Orion Capital' },
+					'Error: Received tool input did not match expected schema\n\n✖ Value must be a non-empty object or a non-empty array\n  → at input',
+				],
+				[
+					'Search_workspaces',
+					{ query: 'Orion', limit: '5' },
+					'Error: Received tool input did not match expected schema\n\n✖ Expected number, received string\n  → at limit',
+				],
+			];
+			for (const [name, args, text] of bad) {
+				assert.deepEqual(
+					await call(name, args),
+					{ error: text },
+					`${name} ${JSON.stringify(args)}`,
+				);
+			}
+			assert.deepEqual(sentSince(from), []);
+
+			// The model reads the error and calls again with a good value: the same session works.
+			const { output } = await call('Create_workspace', {
+				name: 'Project Lyra',
+				company: 'Orion Capital',
+				isPrivate: false,
+			});
+			assert.deepEqual(sentSince(from), [
+				sent('POST', '/v1/workspaces', 201, {
+					name: 'Project Lyra',
+					company: 'Orion Capital',
+					isPrivate: false,
+				}),
+			]);
+			assert.deepEqual(
+				output,
+				simulator.workspaces().filter((w) => w.name === 'Project Lyra'),
+			);
+		});
+
+		test("Metal's 404 for a workflow ID that looks right: the agent reads that no run was started", async () => {
+			const from = simulator.log.length;
+			const unknown = '6650f1a0000000000000ffff';
+
+			const { error } = await call('Run_Metal_workflow', {
+				workflowId: unknown,
+				input: { company: 'Orion Capital' },
+			});
+
+			assert.deepEqual(sentSince(from), [
+				[
+					'POST',
+					`/v1/workflows/${unknown}/runs`,
+					404,
+					'ci_local_simulator',
+					true,
+					{ input: { company: 'Orion Capital' } },
+				],
+			]);
+			const [message, details] = error.split('\n\nDetails: ');
+			assert.equal(message, `${errorName}: Metal has no workflow with the ID "${unknown}"`);
+			assert.match(
+				details,
+				/^No workflow run was started\. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's\. Copy the workflow's ID from Metal\./,
+			);
+		});
+
+		/** What the AI Agent showed its model after each tool call: the parsed tool results. */
+		function agentSaw(id) {
+			const run = agents.runs[id];
+			assert.ok(run, `workflow ${id} has no run: ${JSON.stringify(agents.summary.summary)}`);
+			const [[{ json }]] = run.data.resultData.runData['AI Agent'][0].data.main;
+			return JSON.parse(json.output).map((result) => JSON.parse(result));
+		}
+
+		/** The requests of the AI Agent workflows whose body names `company`. */
+		const agentSent = (company) =>
+			agentRequests
+				.filter((e) => e.body !== null && JSON.stringify(e.body).includes(company))
+				.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]);
+
+		test('AI Agent, tool settings left as they are: a blank name from the model', () => {
+			const sentForAltair = agentSent('Altair');
+			if (version.startsWith('1.')) {
+				// n8n 1.x stops the workflow at the tool's error: the model never sees it.
+				assert.equal(agents.runs[AGENT_DEFAULT], undefined);
+				assert.deepEqual(agents.summary.summary.errors, [
+					{
+						workflowId: AGENT_DEFAULT,
+						error:
+							'Name is required. Fill it in, or map it to a field that has a value in every item, such as {{ $json.name }}. on node Create workspace',
+					},
+				]);
+				assert.deepEqual(sentForAltair, []);
+				return;
+			}
+			// n8n 2.x hands the model the error's message (not its details), and the model corrects it.
+			const [blank, created] = agentSaw(AGENT_DEFAULT);
+			assert.deepEqual(blank, [{ error: 'The "Name" parameter is empty in item 0' }]);
+			const body = { name: 'Project Altair', company: 'Altair Labs', isPrivate: false };
+			assert.deepEqual(sentForAltair, [sent('POST', '/v1/workspaces', 201, body)]);
+			assert.deepEqual(
+				created,
+				simulator.workspaces().filter((w) => w.name === 'Project Altair'),
+			);
+		});
+
+		test('AI Agent, the Metal tools set to On Error → Continue: search, a blank name read and corrected, a run waited for', () => {
+			assert.equal(
+				agents.summary.summary.errors.some((e) => e.workflowId === AGENT_CONTINUE),
+				false,
+			);
+			const [found, blank, created, run] = agentSaw(AGENT_CONTINUE);
+			// No workspace for the deal yet: the search outputs no item, which n8n's Agent shows the
+			// model as an empty text (the MCP trigger gives "[]").
+			assert.equal(found, '');
+			// On both lines the model reads the node's error item: the message and how to fix it.
+			assert.deepEqual(blank, [
+				{
+					error: 'The "Name" parameter is empty in item 0',
+					details:
+						'Name is required. Fill it in, or map it to a field that has a value in every item, such as {{ $json.name }}.',
+				},
+			]);
+			const vega = simulator.workspaces().filter((w) => w.name === 'Project Vega');
+			assert.deepEqual(created, vega);
+			const [start] = agentRequests.filter(
+				(e) => e.path === `/v1/workflows/${IDS.workflowScreen}/runs`,
+			);
+			const runId = start.createdId;
+			assert.deepEqual(
+				agentRequests
+					.filter((e) => JSON.stringify(e.body ?? {}).includes('Vega') || e.path.includes(runId))
+					.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]),
+				[
+					sent('POST', '/v1/workspaces/search', 200, { query: 'Project Vega', page: 1, limit: 5 }),
+					sent('POST', '/v1/workspaces', 201, {
+						name: 'Project Vega',
+						company: 'Vega Health',
+						isPrivate: true,
+					}),
+					sent('POST', `/v1/workflows/${IDS.workflowScreen}/runs`, 201, {
+						input: { company: 'Vega Health' },
+					}),
+					sent('GET', `/v1/workflow-runs/${runId}`, 200, null),
+				],
+			);
+			assert.deepEqual(run, [simulator.record('workflow-runs', runId)]);
+			assert.equal(run[0].status, 'completed');
+		});
+	});
+}
