@@ -1,13 +1,17 @@
 'use strict';
 // The demo: this package in a real n8n, against the local Metal simulator, with no Metal account.
-// Runs the example workflow once, prints the workspaces it created, then leaves n8n running with the
-// workflow open for you. Ctrl-C stops everything it started. Run through `npm run demo`, which
+// Imports every example workflow (the simulator holds the sample deals, companies, people, workflow
+// and score they refer to), runs the first once, prints the workspaces it created, then leaves n8n
+// running for you to open and run the others. Ctrl-C stops everything it started. Run through `npm run demo`, which
 // installs Node.js 24 and the toolchain and builds the package first.
 
+const fs = require('node:fs');
 const net = require('node:net');
+const path = require('node:path');
 
 const { OWNER } = require('../test/e2e/lib/n8n');
 const { exampleWorkflow, startMetalStack } = require('../test/e2e/lib/metalStack');
+const { seedSampleRecords } = require('../test/e2e/lib/sampleRecords');
 const { DEFAULT_VERSIONS } = require('../test/e2e/lib/versions');
 
 const version = process.env.N8N_DEMO_VERSION ?? DEFAULT_VERSIONS[0];
@@ -36,6 +40,12 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
+	seedSampleRecords(stack.simulator);
+	const others = fs
+		.readdirSync(path.join(__dirname, '..', 'examples'))
+		.filter((file) => file.endsWith('.json') && file !== 'metal-create-workspaces.json')
+		.map((file, n) => exampleWorkflow(file, `metalExample${String(n + 1).padStart(2, '0')}`));
+	if (others.length) await stack.n8n.importWorkflows(others);
 	const workflow = await stack.n8n.importWorkflow(exampleWorkflow());
 	console.log(`\nRunning "${workflow.name}" once through the n8n CLI…`);
 	const result = await stack.n8n.execute(workflow.id);
@@ -59,7 +69,9 @@ n8n is running with the Metal node loaded.
   Log in as:  ${OWNER.email} / ${OWNER.password}
   Credential: "${stack.credential.name}" → Metal simulator at ${stack.simulator.url}
 
-Open the workflow, run it again, or build your own with the Metal node. Press Ctrl-C to stop.`);
+The other example workflows (${others.length}: activities, deals, companies, people, Metal workflow runs,
+enrichments, tags, scores, Create or Get) are in the workflow list, against the same simulator.
+Open them, run them, or build your own with the Metal nodes. Press Ctrl-C to stop.`);
 }
 
 main().catch(async (error) => {

@@ -61,7 +61,8 @@ const STATE_VERSION = 1;
 export async function pollMetal(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(context);
 	const event = EVENTS[settings.event];
-	const client = await MetalClient.create(context, {});
+	// Fetch Test Event: someone waits in the editor, so few and quick retries.
+	const client = await MetalClient.create(context, { inEditor: context.getMode() === 'manual' });
 	const metal = client.bind({ kind: 'read', noun: event.noun });
 
 	if (context.getMode() === 'manual') {

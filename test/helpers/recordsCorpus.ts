@@ -26,7 +26,9 @@ export function describeListCorpus(
 					resource,
 					operation: 'getAll',
 					returnAll: true,
-					...(name === 'sortDirection' ? { sortDirection: set } : { filters: { [name]: set } }),
+					...(name === 'sortDirection'
+						? { options: { sortDirection: set } }
+						: { filters: { [name]: set } }),
 				},
 			});
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Field, Item } from '../fields/kit';
+import type { Field, Item, Value } from '../fields/kit';
 import type { ItemRequests } from '../transport/client';
 import type { Effect } from '../transport/effect';
 import { runOptionsField } from './runOptions';
@@ -17,6 +17,8 @@ export interface Operation<Prepared = unknown> {
 	option: INodePropertyOptions & { value: string; action: string; description: string };
 	effect: Effect;
 	fields: Array<Field<unknown>>;
+	/** Entries of its own in the Options collection, beside those of every operation. */
+	options?: Array<Value<unknown>>;
 	prepare(read: Read, item: Item): Prepared;
 	send(prepared: Prepared, requests: ItemRequests): Promise<IDataObject | IDataObject[]>;
 }
@@ -50,8 +52,36 @@ export function nodeProperties(
 			default: defaultResource,
 		},
 		...resources.flatMap(resourceProperties),
-		runOptionsField,
+		optionsProperty(resources),
 	];
+}
+
+/**
+ * The one Options collection: the run options of every operation, then the operations' own entries,
+ * each shown for the operations that have it.
+ */
+function optionsProperty(resources: Resource[]): INodeProperties {
+	const own = new Map<string, { property: INodeProperties; show: Record<string, string[]> }>();
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
+			for (const { property } of operation.options ?? []) {
+				const entry = own.get(property.name) ?? {
+					property,
+					show: { '/resource': [], '/operation': [] },
+				};
+				entry.show['/resource'] = [...new Set([...entry.show['/resource'], resource.value])];
+				entry.show['/operation'] = [
+					...new Set([...entry.show['/operation'], operation.option.value]),
+				];
+				own.set(property.name, entry);
+			}
+		}
+	}
+	const entries = [...own.values()].map(({ property, show }) => ({
+		...property,
+		displayOptions: { show },
+	}));
+	return { ...runOptionsField, options: [...(runOptionsField.options ?? []), ...entries] };
 }
 
 function resourceProperties(resource: Resource): INodeProperties[] {

@@ -181,6 +181,19 @@ function readParts(
 	return Object.keys(object).length ? object : undefined;
 }
 
+/** An entry of the Options collection: read per item, the property's default when not set. */
+export function option<T>(field: Value<T>): Field<T> & { value: Value<T> } {
+	return {
+		value: field,
+		properties: [],
+		read(item) {
+			const { name, displayName, default: fallback } = field.property;
+			const options = (item.get('options', {}) ?? {}) as IDataObject;
+			return (field.parse(options[name], item.at(displayName)) ?? fallback) as T;
+		},
+	};
+}
+
 /** A top-level parameter that must be set in every item. */
 export function required<T>(field: Value<T>): Field<T> & { value: Value<T> } {
 	return {

@@ -16,9 +16,6 @@ const PAGE_SIZE = 100;
 const FILTERED_PAGES = 5;
 const SCREENFUL = 20;
 
-// Someone is waiting in the editor: fail fast rather than wait out the run-time timeout.
-const PICKER_TIMEOUT_MS = 10_000;
-
 /**
  * "From List" of records that Metal lists but cannot search by a documented schema: the list,
  * newest first, a page further (the `lt` cursor, the last id read) each time the user scrolls to
@@ -33,7 +30,7 @@ export function newestFirstPicker(
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const client = await MetalClient.create(this, { timeoutMs: PICKER_TIMEOUT_MS, inEditor: true });
+		const client = await MetalClient.create(this, { inEditor: true });
 		const metal = client.bind({ kind: 'read', noun });
 		const wanted = filter?.trim().toLowerCase() ?? '';
 		const limit = wanted ? LIST_PAGE_SIZE : PAGE_SIZE;

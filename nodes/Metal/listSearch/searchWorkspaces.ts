@@ -5,9 +5,6 @@ import { SEARCH_PATH } from '../resources/workspace/search';
 
 const PAGE_SIZE = 20;
 
-// Someone is waiting in the editor: fail fast rather than wait out the run-time timeout.
-const PICKER_TIMEOUT_MS = 10_000;
-
 /** "From List" of the Workspace picker: Metal's search, a page at a time as the user scrolls. */
 export async function searchWorkspaces(
 	this: ILoadOptionsFunctions,
@@ -16,7 +13,7 @@ export async function searchWorkspaces(
 ): Promise<INodeListSearchResult> {
 	// Metal's search needs a query; the picker asks the user to type one first.
 	if (!filter?.trim()) return { results: [] };
-	const client = await MetalClient.create(this, { timeoutMs: PICKER_TIMEOUT_MS, inEditor: true });
+	const client = await MetalClient.create(this, { inEditor: true });
 	const page = Number(paginationToken ?? 1);
 	const { entries, metadata } = await client
 		.bind({ kind: 'read', noun: 'workspace' })

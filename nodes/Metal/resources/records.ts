@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../engine/operation';
-import { choice, collection, updateFields, type Field, type Value } from '../fields/kit';
+import { choice, collection, option, updateFields, type Field, type Value } from '../fields/kit';
 import { idLocator, notFoundById } from '../fields/locator';
 import { returnAllLimit } from '../fields/returnAll';
 import { LIST_PAGE_SIZE, listAll } from '../transport/pagination';
@@ -36,14 +36,7 @@ const sortDirection = choice(
 	],
 );
 
-const sortDirectionField: Field<'asc' | 'desc'> = {
-	properties: [sortDirection.property],
-	read(item) {
-		const { name, displayName, default: fallback } = sortDirection.property;
-		const parsed = sortDirection.parse(item.get(name, fallback), item.at(displayName));
-		return (parsed ?? fallback) as 'asc' | 'desc';
-	},
-};
+const sortDirectionOption = option(sortDirection) as Field<'asc' | 'desc'>;
 
 /**
  * Get Many: the records, newest first unless asked otherwise, with filters that the node applies to
@@ -65,10 +58,11 @@ export function getManyOperation(
 	return defineOperation({
 		option: { name: 'Get Many', value: 'getAll', action: `Get many ${plural}`, description },
 		effect: { kind: 'read', noun },
-		fields: [returnAllLimit, filters, sortDirectionField],
+		fields: [returnAllLimit, filters],
+		options: [sortDirection],
 		prepare: (read) => ({
 			max: read(returnAllLimit),
-			direction: read(sortDirectionField),
+			direction: read(sortDirectionOption),
 			wanted: read(filters),
 		}),
 		send: async ({ max, direction, wanted }, metal) =>

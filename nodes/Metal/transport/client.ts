@@ -33,6 +33,9 @@ import {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** Someone is waiting in the editor: fail fast rather than wait out the run-time timeout. */
+const EDITOR_TIMEOUT_MS = 10_000;
+
 /** How many times the policy's tries one request may be sent, 429s it was not held to included. */
 const MAX_SENDS = 3;
 
@@ -111,9 +114,9 @@ export class MetalClient {
 	static async create(
 		context: Context,
 		{
-			timeoutMs = DEFAULT_TIMEOUT_MS,
-			concurrency = 1,
 			inEditor = false,
+			timeoutMs = inEditor ? EDITOR_TIMEOUT_MS : DEFAULT_TIMEOUT_MS,
+			concurrency = 1,
 		}: { timeoutMs?: number; concurrency?: number; inEditor?: boolean },
 	): Promise<MetalClient> {
 		const credentials = await context.getCredentials('metalApi');
@@ -316,7 +319,7 @@ export class MetalClient {
 	}
 }
 
-function isObject(value: unknown): value is IDataObject {
+export function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

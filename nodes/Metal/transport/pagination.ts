@@ -14,6 +14,9 @@ export const LIST_PAGE_SIZE = 1_000;
  */
 export const PAGING_BOUNDS = { maxPages: 1_000, maxResults: 50_000 };
 
+/** The last numbered page Metal serves on its lists (`page` 1–100). */
+const OLDEST_FIRST_PAGES = 100;
+
 export interface Collect {
 	/** The most results to return; undefined for all of them. */
 	max?: number;
@@ -24,20 +27,23 @@ export interface Collect {
 	 * watermark, for a list read newest first down to where a poll stopped last time.
 	 */
 	until?: (entry: IDataObject) => boolean;
+	/** What the error says when the bounds are met, for an operation other than Return All. */
+	tooMany?: { message: string; description: string };
 }
 
 /** Every result of a Metal search (`POST /v1/<resource>/search`), up to `max`. */
 export async function searchAll(
 	requests: ItemRequests,
 	path: string,
-	{ query, max }: { query: string; max?: number },
+	{ query, ...options }: Collect & { query: string },
 ): Promise<IDataObject[]> {
 	// The page size stays the same on every page: Metal computes offsets as page × limit.
+	const { max } = options;
 	const limit = max === undefined ? SEARCH_PAGE_SIZE : Math.min(SEARCH_PAGE_SIZE, max);
 	return await collect(
 		requests,
 		limit,
-		{ max },
+		options,
 		async (page) => await requests.page({ method: 'POST', path, body: { query, page, limit } }),
 	);
 }
@@ -56,7 +62,19 @@ export async function listAll(
 	const limit = options.keep
 		? LIST_PAGE_SIZE
 		: Math.min(LIST_PAGE_SIZE, options.max ?? LIST_PAGE_SIZE);
-	return await collect(requests, limit, options, async (page, lastId) => {
+	// Metal serves numbered pages up to page 100 only: oldest first stops there, and says so.
+	const bounds =
+		direction === 'asc'
+			? {
+					maxPages: OLDEST_FIRST_PAGES,
+					tooMany: options.tooMany ?? {
+						message: `Oldest First stopped after Metal's last numbered page (${OLDEST_FIRST_PAGES})`,
+						description:
+							'Metal serves its numbered pages up to page 100. Use Newest First to read every record, or set a Limit or filters that need fewer pages.',
+					},
+				}
+			: {};
+	return await collect(requests, limit, { ...options, ...bounds }, async (page, lastId) => {
 		const qs: IDataObject =
 			direction === 'desc'
 				? { limit, ...(lastId ? { lt: lastId } : {}) }
@@ -74,15 +92,27 @@ export async function listAll(
 async function collect(
 	{ error }: Pick<ItemRequests, 'error'>,
 	limit: number,
-	{ max, keep, until }: Collect,
+	{
+		max,
+		keep,
+		until,
+		tooMany: words,
+		maxPages = PAGING_BOUNDS.maxPages,
+	}: Collect & { maxPages?: number },
 	fetchPage: (page: number, lastId: string | undefined) => Promise<Page>,
 ): Promise<IDataObject[]> {
+	const tooMany = (what: string) =>
+		words
+			? error(words.message, words.description)
+			: error(
+					`Return All stopped after ${what}`,
+					'The node reads at most this much for one item, so that a run cannot go on without end. Turn off Return All and set a Limit, or narrow what the item asks for.',
+				);
 	const found: IDataObject[] = [];
 	const seen = new Set<string>();
 	let lastId: string | undefined;
 	for (let page = 1; ; page++) {
-		if (page > PAGING_BOUNDS.maxPages)
-			throw tooMany(error, `${count(PAGING_BOUNDS.maxPages)} pages`);
+		if (page > maxPages) throw tooMany(`${count(maxPages)} pages`);
 		const { entries, metadata } = await fetchPage(page, lastId);
 		let fresh = 0;
 		for (const entry of entries) {
@@ -97,7 +127,7 @@ async function collect(
 			found.push(entry);
 			if (found.length === max) return found;
 			if (found.length > PAGING_BOUNDS.maxResults) {
-				throw tooMany(error, `${count(PAGING_BOUNDS.maxResults)} results`);
+				throw tooMany(`${count(PAGING_BOUNDS.maxResults)} results`);
 			}
 		}
 		const last = entries[entries.length - 1]?.id;
@@ -115,13 +145,6 @@ function pageCount(metadata: IDataObject, limit: number): number | undefined {
 	if (typeof totalPages === 'number' && totalPages >= 0) return totalPages;
 	if (typeof totalCount === 'number' && totalCount >= 0) return Math.ceil(totalCount / limit);
 	return undefined;
-}
-
-function tooMany(error: ItemRequests['error'], what: string) {
-	return error(
-		`Return All stopped after ${what}`,
-		'The node reads at most this much for one item, so that a run cannot go on without end. Turn off Return All and set a Limit, or narrow what the item asks for.',
-	);
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

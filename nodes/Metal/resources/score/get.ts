@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../engine/operation';
 import { bool, optional } from '../../fields/kit';
 import { idLocator, notFoundById } from '../../fields/locator';
-import type { ItemRequests } from '../../transport/client';
+import { isObject, type ItemRequests } from '../../transport/client';
 
 const scoreId = idLocator({
 	displayName: 'Score',
@@ -57,9 +57,7 @@ function elementItems(score: IDataObject, metal: ItemRequests): IDataObject[] {
 			([, v]) => v !== undefined,
 		),
 	);
+	// No element scores: one item still says which score it was, so no input item goes without one.
+	if (elements.length === 0) return [context];
 	return elements.map((element) => ({ ...context, ...element }));
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -63,7 +63,15 @@ export const createOrGet = defineOperation({
 
 async function findOrCreate(body: IDataObject & { name: string }, metal: ItemRequests) {
 	const wanted = key(body.name);
-	const results = await searchAll(metal.read, SEARCH_PATH, { query: body.name.trim() });
+	const name = body.name.trim();
+	const results = await searchAll(metal.read, SEARCH_PATH, {
+		query: name,
+		tooMany: {
+			message: `Create or Get stopped after 1,000 pages of search results for "${name}"`,
+			description:
+				'The name matches so many workspaces that the node cannot be sure none has exactly this name, so it created nothing. Use a more distinctive name, or Workspace → Create.',
+		},
+	});
 	const found = results.filter((w) => typeof w.name === 'string' && key(w.name) === wanted);
 	if (found.length > 0) return { workspace: oldest(found), created: false };
 	return { workspace: await postWorkspace(body, metal), created: true };

@@ -64,7 +64,7 @@ describe('Company → Get Many', () => {
 				resource: 'company',
 				operation: 'getAll',
 				returnAll: true,
-				sortDirection: 'asc',
+				options: { sortDirection: 'asc' },
 				filters: { companyType: '={{ $json.type }}' },
 			},
 		});

@@ -54,12 +54,34 @@ describe('Deal → Get Many', () => {
 		expect(output).toEqual(paired(all));
 	});
 
+	it("Oldest First stops at Metal's last numbered page, with an error saying so", async () => {
+		// No deal matches the filter: the node reads every page it may, and no page 101.
+		const all = newestFirst(100_500, (n) => ({ name: `Deal ${n}`, stage: 'SOURCED' }));
+		const requests = serveList('/v1/deals', all);
+
+		const { output, error } = await runMetalNode({
+			parameters: getAll({
+				returnAll: true,
+				filters: { stage: 'DEAD' },
+				options: { sortDirection: 'asc' },
+			}),
+		});
+
+		expect(requests).toHaveLength(100);
+		expect(requests[99].path).toBe('/v1/deals?limit=1000&page=100&direction=asc');
+		expect(output).toBeUndefined();
+		expect(error?.message).toBe("Oldest First stopped after Metal's last numbered page (100)");
+		expect(error?.description?.split('\n')[0]).toBe(
+			'Metal serves its numbered pages up to page 100. Use Newest First to read every record, or set a Limit or filters that need fewer pages.',
+		);
+	}, 120_000);
+
 	it('Oldest First asks for direction=asc page by page', async () => {
 		const all = deals(30);
 		const requests = serveList('/v1/deals', all);
 
 		const { output } = await runMetalNode({
-			parameters: getAll({ limit: 10, sortDirection: 'asc' }),
+			parameters: getAll({ limit: 10, options: { sortDirection: 'asc' } }),
 		});
 
 		expect(requests.map((r) => r.path)).toEqual(['/v1/deals?limit=10&page=1&direction=asc']);

@@ -118,13 +118,23 @@ describe('Score → Get', () => {
 		expect(output?.[2].json).not.toHaveProperty('frameworkName');
 	});
 
-	it('split: a score without element scores gives no item', async () => {
+	it('split: a score without element scores still gives one item, naming the score', async () => {
 		serving({ ...score, elementScores: [] });
 
 		const { output, error } = await get({ splitElementScores: true });
 
 		expect(error).toBeUndefined();
-		expect(output).toEqual([]);
+		expect(output).toEqual([
+			{
+				json: {
+					scoreId: score.id,
+					frameworkId: score.frameworkId,
+					frameworkName: score.frameworkName,
+					company: score.company,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it.each([

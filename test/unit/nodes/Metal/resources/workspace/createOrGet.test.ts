@@ -280,3 +280,31 @@ describe.each([
 		}
 	});
 });
+
+describe('Workspace → Create or Get: a name that matches without end', () => {
+	it('stops at the paging bound, creates nothing, and says what to do', async () => {
+		// Every page is full of new workspaces that contain the name but do not equal it.
+		const requests = interceptMetal({
+			path: SEARCH,
+			times: 1_001,
+			reply: (body) => {
+				const { page, limit } = body as { page: number; limit: number };
+				const data = Array.from({ length: limit }, (_, n) =>
+					existing((page - 1) * limit + n, `Acme fund ${(page - 1) * limit + n}`),
+				);
+				return [200, { data, metadata: {} }];
+			},
+		});
+
+		const { output, error } = await run({ parameters: { name: 'Acme' } });
+
+		expect(requests).toHaveLength(1_000);
+		expect(output).toBeUndefined();
+		expect(error?.message).toBe(
+			'Create or Get stopped after 1,000 pages of search results for "Acme"',
+		);
+		expect(error?.description?.split('\n')[0]).toBe(
+			'The name matches so many workspaces that the node cannot be sure none has exactly this name, so it created nothing. Use a more distinctive name, or Workspace → Create.',
+		);
+	}, 120_000);
+});
