@@ -2,11 +2,16 @@ import { pause, whenAborted } from './pause';
 
 /** After a wave of 429s, the pace drops to this share of the rate Metal accepted. */
 const DECREASE = 0.85;
-/** Seconds the pace takes to climb back to just under that rate (PLATEAU of it). */
-const RECOVERY_S = 3;
-const PLATEAU = 0.97;
-/** Past the plateau the pace probes upwards by this share of the ceiling per second. */
-const PROBE_PER_S = 0.01;
+/**
+ * How the pace climbs back after a wave: in `seconds` to `plateau` of the rate Metal accepted, then
+ * upwards by `probe` of it per second. A wave that came with a Retry-After costs the whole run that
+ * wait, so the pace then settles further below the limit and probes more slowly; a wave without
+ * one costs only the lower pace, so it may probe sooner.
+ */
+const RECOVERY = {
+	waited: { seconds: 3, plateau: 0.97, probe: 0.01 },
+	paced: { seconds: 2, plateau: 1, probe: 0.03 },
+};
 /** While no pace has yet proved too high, it doubles every this many seconds. */
 const DOUBLING_S = 0.35;
 /** The slowest pace: one request every two seconds. */
@@ -121,12 +126,15 @@ export class Pace {
 		this.rate =
 			this.ceiling === undefined
 				? this.rate * 2 ** ((now - this.grownAt) / 1000 / DOUBLING_S)
-				: this.ceiling * recovered((now - this.changedAt) / 1000);
+				: this.ceiling * recovered((now - this.changedAt) / 1000, this.recovery);
 		this.grownAt = now;
 	}
 
-	/** A wave of 429s: the pace drops below the rate Metal accepted. */
-	throttled(now: number): void {
+	private recovery = RECOVERY.waited;
+
+	/** A wave of 429s (`waited`: with a Retry-After): the pace drops below the rate Metal accepted. */
+	throttled(now: number, waited = false): void {
+		this.recovery = waited ? RECOVERY.waited : RECOVERY.paced;
 		const accepted = this.acceptedPerSecond(now);
 		if (!Number.isFinite(this.rate)) {
 			// The first wave: start from what got through over the last second, then search upwards.
@@ -187,10 +195,10 @@ export class Pace {
 }
 
 /**
- * The pace after a wave, as a share of the ceiling, `t` seconds on: from DECREASE back to PLATEAU
- * along a cubic (fast at first, flat near the limit), then a slow, steady probe upwards.
+ * The pace after a wave, as a share of the ceiling, `t` seconds on: from DECREASE back to the
+ * plateau along a cubic (fast at first, flat near the limit), then a slow, steady probe upwards.
  */
-function recovered(t: number): number {
-	if (t >= RECOVERY_S) return PLATEAU + PROBE_PER_S * (t - RECOVERY_S);
-	return PLATEAU - (PLATEAU - DECREASE) * (1 - t / RECOVERY_S) ** 3;
+function recovered(t: number, { seconds, plateau, probe }: typeof RECOVERY.waited): number {
+	if (t >= seconds) return plateau + probe * (t - seconds);
+	return plateau - (plateau - DECREASE) * (1 - t / seconds) ** 3;
 }

@@ -96,7 +96,7 @@ export class RateLimitGate {
 			else this.level = 1;
 			this.successesSinceWave = 0;
 			this.lastWaveAt = now;
-			this.pace.throttled(now);
+			this.pace.throttled(now, requestedMs !== undefined);
 			// Once the pace is set, it is the backoff; waves in a row mean more is needed.
 			const closeFor = requestedMs ?? (paced && this.level === 1 ? 0 : backoff(this.level));
 			this.wavePaused = closeFor > 0;

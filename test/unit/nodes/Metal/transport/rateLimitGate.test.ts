@@ -184,7 +184,8 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		expect(pace.perSecond).toBe(10);
 	});
 
-	it('a wave once the search is over: 85% of what got through lately, back to 97% in 3 s, then +1% a second', () => {
+	/** A pace whose search met the limit at about 30 a second, and the share of it `t` s on. */
+	function afterSearch(waited: boolean) {
 		const pace = queuedPace(10);
 		clock.advance(700);
 		succeed(pace); // 40 a second, searching
@@ -192,19 +193,31 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		for (let n = 0; n < 10; n++) {
 			pace.succeeded({ at: clock.now() - 330 + n * 33, generation: 1 }, clock.now());
 		}
-		pace.throttled(clock.now());
+		pace.throttled(clock.now(), waited);
 		const ceiling = pace.perSecond / 0.85;
 		expect(ceiling).toBeGreaterThan(20);
 		expect(ceiling).toBeLessThan(40);
 		const start = clock.now();
-		const shareAt = (seconds: number) => {
+		return (seconds: number) => {
 			clock.advance(start + seconds * 1000 - clock.now());
 			succeed(pace);
 			return pace.perSecond / ceiling;
 		};
+	}
+
+	it('after a wave with a Retry-After: 85% of what got through, back to 97% in 3 s, then +1% a second', () => {
+		const shareAt = afterSearch(true);
 
 		expect(shareAt(1.5)).toBeCloseTo(0.97 - 0.12 * 0.125, 5);
 		expect(shareAt(3)).toBeCloseTo(0.97, 5);
 		expect(shareAt(5)).toBeCloseTo(0.99, 5);
+	});
+
+	it('after a wave without one (it cost only the lower pace): back to 100% in 2 s, then +3% a second', () => {
+		const shareAt = afterSearch(false);
+
+		expect(shareAt(1)).toBeCloseTo(1 - 0.15 * 0.125, 5);
+		expect(shareAt(2)).toBeCloseTo(1, 5);
+		expect(shareAt(4)).toBeCloseTo(1.06, 5);
 	});
 });
