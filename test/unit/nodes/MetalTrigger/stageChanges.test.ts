@@ -186,6 +186,22 @@ describe('Deal Stage or Status Changed', () => {
 		expect(await trigger.restart()).toEqual({});
 	});
 
+	it('a deal first seen on a poll that emitted nothing is new again after a restart: n8n saved no snapshot with it, so its change while n8n was down is not emitted', async () => {
+		const { list, trigger } = await watching(3);
+		const added = deal(objectId(T0 + 60, 99));
+		list.add(added);
+		expect(await trigger.poll()).toEqual({});
+		const id = added.id as string;
+		list.change(id, { stage: 'SCREENED' });
+
+		expect(await trigger.restart()).toEqual({});
+
+		list.change(id, { stage: 'DUE_DILIGENCE' });
+		expect(await trigger.poll()).toEqual({
+			events: [change(list.records.get(id) as IDataObject, 'SCREENED', 'ACTIVE')],
+		});
+	});
+
 	it('deals with undocumented or missing stages are compared as they are', async () => {
 		const list = new MetalList('/v1/deals');
 		const odd = deal(objectId(T0, 1), { stage: 'NEW_STAGE_METAL_ADDED' });
