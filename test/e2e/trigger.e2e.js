@@ -10,7 +10,6 @@ const assert = require('node:assert/strict');
 const { after, before, describe, test } = require('node:test');
 
 const { startSimulator } = require('../../tools/metal-simulator/server');
-const { sleep } = require('../support/processGroups');
 const {
 	CREDENTIAL,
 	PACKAGE_NAME,
@@ -25,10 +24,10 @@ const TRIGGER = 'Metal Trigger';
 const EVERY_SECONDS = 3;
 /**
  * n8n refuses Poll Times that fire more often than once a minute ("The polling interval is too
- * short"), whether "*\/3 * * * * *" in one entry or, on 2.x, a list of seconds. Several entries of
- * one fixed second each pass on both lines: together they poll every EVERY_SECONDS seconds.
+ * short"): a "*" in the seconds, and on 2.x a list of seconds too (TOO_OFTEN, asserted below).
+ * Several entries of one fixed second each pass on both lines: together they poll every
+ * EVERY_SECONDS seconds.
  */
-/** Poll Times n8n refuses: "*" in the seconds, and (2.x only) a list of seconds. */
 const TOO_OFTEN = { trigEvery3s: '*/3 * * * * *', trigSecondsList: '0,20,40 * * * * *' };
 const FAST_POLL_TIMES = {
 	item: Array.from({ length: 60 / EVERY_SECONDS }, (_, n) => ({
@@ -335,34 +334,35 @@ for (const version of E2E_VERSIONS) {
 			metal = await startSimulator({ env: {}, ...SIMULATOR_KEYS, port, failRate: 1 });
 			const t = Date.now();
 			// What happens in Metal meanwhile.
-			const newDeal = { id: newId(), ...deal('Indus') };
-			const newCompany = { id: newId(), name: 'Hooli', ...timestamps() };
+			const indus = { id: newId(), ...deal('Indus') };
+			const hooli = { id: newId(), name: 'Hooli', ...timestamps() };
 			const movedA = { ...dealA, stage: 'DUE_DILIGENCE' };
-			held.deals = held.deals.map((d) => (d.id === dealA.id ? movedA : d)).concat(newDeal);
-			held.companies.push(newCompany);
-
-			// Every trigger's poll fails (after the client's retries) and n8n records the error.
-			await server.waitFor(
-				async () => {
-					const actual = await recorded();
-					return EVENT_NAMES.every((event) => actual[event].failures.length >= 1);
-				},
-				{ timeoutMs: 90000, intervalMs: 1000, what: 'a failed poll of each trigger' },
-			);
-			timings.outageMs = Date.now() - t;
-			const during = await recorded();
-			for (const event of EVENT_NAMES) {
-				assert.deepEqual(during[event].runs, expected[event], `during the outage: ${event}`);
+			held.deals = held.deals.map((d) => (d.id === dealA.id ? movedA : d)).concat(indus);
+			held.companies.push(hooli);
+			try {
+				// Every trigger's poll fails (after the client's retries) and n8n records the error.
+				await server.waitFor(
+					async () => {
+						const actual = await recorded();
+						return EVENT_NAMES.every((event) => actual[event].failures.length >= 1);
+					},
+					{ timeoutMs: 90000, intervalMs: 1000, what: 'a failed poll of each trigger' },
+				);
+				timings.outageMs = Date.now() - t;
+				const during = await recorded();
+				for (const event of EVENT_NAMES) {
+					assert.deepEqual(during[event].runs, expected[event], `during the outage: ${event}`);
+				}
+			} finally {
+				await metal.close();
+				metal = await startSimulator({ env: {}, ...SIMULATOR_KEYS, port });
+				// Seeded before any request can reach it (no await in between).
+				metal.seed('deals', held.deals);
+				metal.seed('companies', held.companies);
 			}
-
-			await metal.close();
-			metal = await startSimulator({ env: {}, ...SIMULATOR_KEYS, port });
-			// Seeded before any request can reach it (no await in between).
-			metal.seed('deals', held.deals);
-			metal.seed('companies', held.companies);
 			assert.equal(metal.log.length, 0);
-			expected.newDeal.push([newDeal]);
-			expected.newCompany.push([newCompany]);
+			expected.newDeal.push([indus]);
+			expected.newCompany.push([hooli]);
 			expected.dealStageOrStatusChanged.push([change(movedA, pairOf(dealA))]);
 			dealA = movedA;
 			timings.recoveryMs = await polled(Date.now());
