@@ -202,6 +202,17 @@ describe('Deal Stage or Status Changed', () => {
 		});
 	});
 
+	it('with Stages set, a change skipped since the last emitting poll is not saved: after a restart, a deal back in a watched stage is no change', async () => {
+		const { list, ids, trigger } = await watching(3, { stages: ['IC_MEETING'] });
+		list.change(ids[0], { stage: 'IC_MEETING' });
+		expect((await trigger.poll()).events).toHaveLength(1);
+		list.change(ids[0], { stage: 'SCREENED' });
+		expect(await trigger.poll()).toEqual({});
+		list.change(ids[0], { stage: 'IC_MEETING' });
+
+		expect(await trigger.restart()).toEqual({});
+	});
+
 	it('deals with undocumented or missing stages are compared as they are', async () => {
 		const list = new MetalList('/v1/deals');
 		const odd = deal(objectId(T0, 1), { stage: 'NEW_STAGE_METAL_ADDED' });
