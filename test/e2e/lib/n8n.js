@@ -670,6 +670,76 @@ class N8nServer {
 		return this.rest('POST', '/credentials/test', { credentials: { id: '', ...credentials } });
 	}
 
+	/**
+	 * The editor's Publish (2.x, `POST /workflows/:id/activate`) or Active switch (1.x, `PATCH
+	 * /workflows/:id {active: true}`) on the running server: n8n activates the workflow with the
+	 * activation mode `activate` (a workflow published before it started is activated with `init`).
+	 * Throws with n8n's answer when n8n refuses (the activation poll of a trigger failed, say).
+	 */
+	async activateWorkflow(id) {
+		const { versionId } = await this.rest('GET', `/workflows/${id}`);
+		if (this.n8n.install.major >= 2) {
+			return this.rest('POST', `/workflows/${id}/activate`, { versionId });
+		}
+		return this.rest('PATCH', `/workflows/${id}`, { active: true, versionId });
+	}
+
+	/** The editor's Unpublish (2.x) or Active switch off (1.x). */
+	async deactivateWorkflow(id) {
+		if (this.n8n.install.major >= 2) return this.rest('POST', `/workflows/${id}/deactivate`, {});
+		const { versionId } = await this.rest('GET', `/workflows/${id}`);
+		return this.rest('PATCH', `/workflows/${id}`, { active: false, versionId });
+	}
+
+	/**
+	 * The executions n8n recorded for a workflow (`GET /executions`), oldest first, at most 99:
+	 * summaries with id, mode (`trigger`, `manual`...), status (`success`, `error`, `running`...).
+	 */
+	async executions(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		// 100 is the most n8n 2.x serves at once.
+		const data = await this.rest('GET', `/executions?filter=${filter}&limit=100`);
+		const list = Array.isArray(data) ? data : data.results;
+		if (list.length === 100) throw new Error(`${workflowId} has more than 100 executions`);
+		return [...list].sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/**
+	 * One execution with its run (`GET /executions/:id`; n8n sends the run in its `flatted` format,
+	 * read here with n8n's own copy of flatted): `run.resultData.runData[<node>][0]`.
+	 */
+	async execution(id) {
+		const execution = await this.rest('GET', `/executions/${id}`);
+		const flatted = require(path.join(this.n8n.install.dir, 'node_modules', 'flatted'));
+		const run = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+		return { ...execution, run };
+	}
+
+	/**
+	 * The editor's "Fetch Test Event" (a trigger) or "Test step": a manual execution of the stored
+	 * workflow from `triggerName` (`POST /workflows/:id/run`; 1.x takes the workflow in the body,
+	 * 2.x reads it from the database). Resolves with the finished execution, as `execution()`.
+	 */
+	async runManually(workflowId, triggerName, { timeoutMs = 60000 } = {}) {
+		const body = { triggerToStartFrom: { name: triggerName } };
+		if (this.n8n.install.major < 2) {
+			body.workflowData = await this.rest('GET', `/workflows/${workflowId}`);
+		} else {
+			body.destinationNode = { nodeName: triggerName, mode: 'inclusive' };
+		}
+		const { executionId } = await this.rest('POST', `/workflows/${workflowId}/run`, body);
+		if (executionId === undefined) throw new Error(`n8n started no execution of ${workflowId}`);
+		let execution;
+		await this.waitFor(
+			async () => {
+				execution = await this.execution(executionId);
+				return !['new', 'running'].includes(execution.status);
+			},
+			{ timeoutMs, what: `manual execution ${executionId}` },
+		);
+		return execution;
+	}
+
 	/** The node types the editor gets (GET /types/nodes.json): an array of descriptions. */
 	async nodeTypes() {
 		const response = await this.request('GET', '/types/nodes.json');

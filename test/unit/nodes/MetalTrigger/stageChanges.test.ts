@@ -186,6 +186,33 @@ describe('Deal Stage or Status Changed', () => {
 		expect(await trigger.restart()).toEqual({});
 	});
 
+	it('a deal first seen on a poll that emitted nothing is new again after a restart: n8n saved no snapshot with it, so its change while n8n was down is not emitted', async () => {
+		const { list, trigger } = await watching(3);
+		const added = deal(objectId(T0 + 60, 99));
+		list.add(added);
+		expect(await trigger.poll()).toEqual({});
+		const id = added.id as string;
+		list.change(id, { stage: 'SCREENED' });
+
+		expect(await trigger.restart()).toEqual({});
+
+		list.change(id, { stage: 'DUE_DILIGENCE' });
+		expect(await trigger.poll()).toEqual({
+			events: [change(list.records.get(id) as IDataObject, 'SCREENED', 'ACTIVE')],
+		});
+	});
+
+	it('with Stages set, a change skipped since the last emitting poll is not saved: after a restart, a deal back in a watched stage is no change', async () => {
+		const { list, ids, trigger } = await watching(3, { stages: ['IC_MEETING'] });
+		list.change(ids[0], { stage: 'IC_MEETING' });
+		expect((await trigger.poll()).events).toHaveLength(1);
+		list.change(ids[0], { stage: 'SCREENED' });
+		expect(await trigger.poll()).toEqual({});
+		list.change(ids[0], { stage: 'IC_MEETING' });
+
+		expect(await trigger.restart()).toEqual({});
+	});
+
 	it('deals with undocumented or missing stages are compared as they are', async () => {
 		const list = new MetalList('/v1/deals');
 		const odd = deal(objectId(T0, 1), { stage: 'NEW_STAGE_METAL_ADDED' });
