@@ -1,5 +1,6 @@
 'use strict';
 
+const { setMaxListeners } = require('node:events');
 const http = require('node:http');
 const { setTimeout: sleep } = require('node:timers/promises');
 
@@ -80,6 +81,8 @@ async function startSimulator(options = {}) {
 	// Aborted by close(): pending latency, slow and trickle delays stop at once instead of holding
 	// the process open.
 	const shutdown = new AbortController();
+	// Every pending delay listens to this one signal: more than Node.js's default ten is expected.
+	setMaxListeners(Infinity, shutdown.signal);
 	const { signal } = shutdown;
 
 	function isFaultEligible(route) {
