@@ -75,6 +75,11 @@ async function runRateLimits({ args, runner }, runs) {
 				errors: errorItems + (measured.ok ? 0 : 1),
 				limited: check.statuses[429] ?? 0,
 			});
+			// The node first reads and checks every item (n8n's expressions), then sends: the sending
+			// phase is what the rate limit governs.
+			if (measured.nodeStart !== undefined && check.firstArrival !== undefined) {
+				record.sendingMs = measured.ms - (check.firstArrival - measured.nodeStart);
+			}
 		} catch (error) {
 			record.error = error.message.split('\n')[0];
 			record.errors = 1;
@@ -108,17 +113,18 @@ function renderRateLimits(report) {
 		`N = ${fmtN(n)} creates (Workspace → Create) by the Metal node at its defaults (Max Concurrent Requests ${metalDefaultConcurrency()}), ` +
 			`one run per configuration, against a simulator whose token bucket refills at R = ${RATE} requests/s and holds a burst of ${BURSTS.join(' or ')} tokens ` +
 			`(a 429 takes no token). N/R = ${fmtS(boundMs)}; with a burst of B the first B requests pass at once, so ` +
-			`(N − B)/R is the least possible. Time: the node's \`executionTime\`. Errors: the run stopped with an error (1) and error items. ` +
+			`(N − B)/R is the least possible. Time: the node's \`executionTime\`; Sending: from the first request reaching the simulator to the node's end (before it, the node reads and checks every item: n8n's expressions, the same with or without a rate limit). Errors: the run stopped with an error (1) and error items. ` +
 			'Created and duplicates: what the simulator stored (a duplicate: a name stored more than once). 429s: answers 429 the simulator gave.',
 		'',
-		`| Burst | Latency | Retry-After | Time | × N/R | Errors | Created | Duplicates | 429s | 429s per created item | ≤ ${TARGET} × N/R, no error, no duplicate |`,
-		'|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
+		`| Burst | Latency | Retry-After | Time | × N/R | Sending | Sending × N/R | Errors | Created | Duplicates | 429s | 429s per created item | ≤ ${TARGET} × N/R, no error, no duplicate |`,
+		'|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 	];
 	for (const r of results) {
 		const { burst, latencyMs, retryAfterSeconds } = r.config;
 		const check = r.check;
 		lines.push(
 			`| ${burst} | ${latencyMs} ms | ${retryAfterSeconds === null ? 'none' : `${retryAfterSeconds} s`} | ${fmtS(r.ms)} | ${fmtRatio(r.ms, boundMs)} | ` +
+				`${fmtS(r.sendingMs)} | ${fmtRatio(r.sendingMs, boundMs)} | ` +
 				`${r.errors} | ${check ? `${fmtN(check.created)} / ${fmtN(n)}` : 'n/a'} | ${check ? fmtN(check.duplicated) : 'n/a'} | ` +
 				`${check ? fmtN(r.limited) : 'n/a'} | ${check?.created ? (r.limited / check.created).toFixed(2) : 'n/a'} | ${verdict(r.met)} |`,
 		);
