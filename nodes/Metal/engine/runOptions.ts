@@ -5,7 +5,8 @@ import { parseNumber } from '../fields/values';
 import { DEFAULT_TIMEOUT_MS } from '../transport/client';
 
 // Measured (docs/benchmarks.md): at 100 ms from Metal, 10 in flight left the node 2.6× slower than
-// the HTTP Request node, 50 about even. A rate limit lowers it on its own (see RateLimitGate).
+// the HTTP Request node, 50 about even; at 20 ms, 100 is 7-10% faster than 50, 25 up to 27% slower.
+// Under a rate limit the run's pace, not this cap, sets how fast requests go (see Pace).
 export const DEFAULT_CONCURRENCY = 50;
 
 // One set of bounds for what the editor offers and what a run accepts (expressions bypass the editor).
