@@ -102,6 +102,7 @@ describe(`the Metal node in the n8n ${VERSION} editor (Chromium)`, () => {
 	let browser;
 	let page;
 	let nodeType;
+	let triggerType;
 	const iconResponses = [];
 
 	/** Runs one step; on failure saves the page to test-results/browser/<name>-failure.* and rethrows. */
@@ -148,8 +149,11 @@ describe(`the Metal node in the n8n ${VERSION} editor (Chromium)`, () => {
 		]);
 		// Creates the owner account (the sign-in form below then logs in as the owner).
 		await server.ensureLoggedIn();
-		nodeType = (await server.nodeTypes()).find((type) => type.name === NODE_TYPE);
+		const types = await server.nodeTypes();
+		nodeType = types.find((type) => type.name === NODE_TYPE);
 		assert.ok(nodeType, `n8n did not load ${NODE_TYPE}; see ${server.stdoutFile}`);
+		triggerType = types.find((type) => type.name === `${NODE_TYPE}Trigger`);
+		assert.ok(triggerType, `n8n did not load ${NODE_TYPE}Trigger; see ${server.stdoutFile}`);
 
 		const context = await browser.newContext({ viewport: VIEWPORT });
 		page = await context.newPage();
@@ -319,15 +323,17 @@ describe(`the Metal node in the n8n ${VERSION} editor (Chromium)`, () => {
 			});
 			await item.first().waitFor();
 			assert.equal(await item.count(), 1, 'the search shows more than one node named "Metal"');
+			// n8n shows one "Metal" entry for the package's app: the node's actions and its trigger.
 			assert.match(
 				(await item.getAttribute('data-keyboard-nav-id')) ?? '',
-				new RegExp(`^${NODE_TYPE.replace('.', '\\.')}-`),
-				`the result named "Metal" is not ${NODE_TYPE}`,
+				new RegExp(`^${NODE_TYPE.replace('.', '\\.')}(Trigger)?-`),
+				`the result named "Metal" is not ${NODE_TYPE} nor its trigger`,
 			);
-			assert.equal(
-				(await item.getByTestId('node-creator-item-description').innerText()).trim(),
-				nodeType.description,
-				"the result's description is not the node's",
+			assert.ok(
+				[nodeType.description, triggerType.description].includes(
+					(await item.getByTestId('node-creator-item-description').innerText()).trim(),
+				),
+				"the result's description is neither the node's nor its trigger's",
 			);
 			await item
 				.locator('img')
