@@ -185,7 +185,8 @@ export class MetalClient {
 			const { result, turn } = await this.tryOnce(exchange, policy, budget);
 			if (!('kind' in result)) return result.body;
 			const { delayMs, counted } = this.retryDelay(result, policy, tries, turn);
-			if (delayMs === undefined || budget.waitedMs + delayMs > policy.maxTotalWaitMs) {
+			const tooMany = sent >= policy.maxTries * MAX_SENDS;
+			if (delayMs === undefined || tooMany || budget.waitedMs + delayMs > policy.maxTotalWaitMs) {
 				throw failureToNodeError(this.node, result, {
 					...exchange,
 					tries: sent,
@@ -194,9 +195,9 @@ export class MetalClient {
 				});
 			}
 			budget.notBefore = Date.now() + delayMs;
-			// A 429 the run had already slowed down for is not held against this request, up to a
-			// point: a request is sent MAX_SENDS times the policy's tries at most.
-			if (!counted && sent < policy.maxTries * MAX_SENDS) tries--;
+			// A 429 the run had already slowed down for is not held against this request (it is still
+			// sent MAX_SENDS times the policy's tries at most).
+			if (!counted) tries--;
 		}
 	}
 
