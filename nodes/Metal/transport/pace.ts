@@ -94,13 +94,16 @@ export class Pace {
 		const stopped = new Promise<undefined>((resolve) => {
 			if (signal) forget = whenAborted(signal, () => resolve(undefined));
 		});
+		// The clock for being late ends with the wait, whichever way it ends.
+		const waited = new AbortController();
 		const late = Number.isFinite(withinMs)
-			? pause(withinMs, signal).then(() => 'late' as const)
+			? pause(withinMs, waited.signal).then(() => 'late' as const)
 			: new Promise<never>(() => {});
 		try {
 			return await Promise.race([turn, stopped, late]);
 		} finally {
 			forget();
+			waited.abort();
 			const index = this.queue.indexOf(waiter);
 			if (index >= 0) this.queue.splice(index, 1);
 		}

@@ -26,15 +26,18 @@ export function whenAborted(signal: AbortSignal, callback: () => void): () => vo
  * Never rejects: whoever waited looks at the signal afterwards.
  */
 export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
-	if (signal === undefined) return await sleep(ms);
+	// The timer's own signal ends it as soon as the pause is over, for whatever reason, so that no
+	// timer outlives the run. n8n 1.x's sleep takes no signal: there the timer goes on, into nothing.
+	const timer = new AbortController();
 	let forget = () => {};
 	const aborted = new Promise<void>((resolve) => {
-		forget = whenAborted(signal, resolve);
+		if (signal) forget = whenAborted(signal, resolve);
 	});
 	try {
-		// The timer goes on after an abort (n8n 1.x's sleep takes no signal): it resolves into nothing.
-		await Promise.race([sleep(ms), aborted]);
+		await Promise.race([sleep(ms, timer.signal).catch(() => {}), aborted]);
 	} finally {
 		forget();
+		timer.abort();
 	}
 }
+
