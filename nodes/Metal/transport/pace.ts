@@ -4,13 +4,16 @@ import { pause, whenAborted } from './pause';
 const DECREASE = 0.85;
 /**
  * How the pace climbs back after a wave: in `seconds` to `plateau` of the rate Metal accepted, then
- * upwards by `probe` of it per second. A wave that came with a Retry-After costs the whole run that
- * wait, so the pace then settles further below the limit and probes more slowly; a wave without
- * one costs only the lower pace, so it may probe sooner.
+ * upwards by `probe` of it per second, plus a cubic that alone would add the whole of it in
+ * `cubicSeconds`: little at first, so a run that found the limit stays just under it, then more, so
+ * that a rate measured too low (a run slowed by its own machine, a limit that rose) is not kept for
+ * long. A wave that came with a Retry-After costs the whole run that wait, so the pace then settles
+ * further below the limit and probes more slowly; a wave without one costs only the lower pace, so
+ * it may probe sooner.
  */
 const RECOVERY = {
-	waited: { seconds: 3, plateau: 0.97, probe: 0.01 },
-	paced: { seconds: 2, plateau: 1, probe: 0.03 },
+	waited: { seconds: 3, plateau: 0.9, probe: 0.005, cubicSeconds: 30 },
+	paced: { seconds: 2, plateau: 1, probe: 0.03, cubicSeconds: 6 },
 };
 /** While no pace has yet proved too high, it doubles every this many seconds. */
 const DOUBLING_S = 0.35;
@@ -38,7 +41,8 @@ const QUEUED = Symbol('queued');
  *   second while the run uses it, until a wave of 429s shows where the limit is;
  * - at each wave the pace drops below the rate Metal accepted over the last second of sending,
  *   climbs back to it along a cubic curve (fast at first, flat near the limit) and probes above it
- *   only slowly, so a run settles just under the limit instead of meeting it again and again.
+ *   slowly at first, so a run settles just under the limit instead of meeting it again and again,
+ *   yet does not stay long below a limit it measured too low.
  * Requests queue for their turns, given out evenly spaced at the pace in force, so a new pace applies
  * at once. A pace the run does not use (nobody queues) is not raised.
  */
@@ -180,7 +184,11 @@ export class Pace {
 	}
 
 	private give(now: number): Turn {
-		if (Number.isFinite(this.rate)) this.nextTurn = Math.max(now, this.nextTurn) + 1000 / this.rate;
+		// A timer fires late, by a millisecond or more: the next turn keeps to the schedule rather
+		// than to the late one (up to one turn's worth), or the run would send below its pace.
+		const interval = 1000 / this.rate;
+		if (Number.isFinite(this.rate))
+			this.nextTurn = Math.max(now - interval, this.nextTurn) + interval;
 		return { at: now, generation: this.generation };
 	}
 
@@ -198,10 +206,15 @@ export class Pace {
 }
 
 /**
- * The pace after a wave, as a share of the ceiling, `t` seconds on: from DECREASE back to the
- * plateau along a cubic (fast at first, flat near the limit), then a slow, steady probe upwards.
+ * The pace after a wave, as a share of the ceiling, `t` seconds on: from DECREASE to the plateau
+ * along a cubic (fast at first, flat near the plateau), then upwards, slowly at first and faster the
+ * longer no wave comes.
  */
-function recovered(t: number, { seconds, plateau, probe }: typeof RECOVERY.waited): number {
-	if (t >= seconds) return plateau + probe * (t - seconds);
+function recovered(
+	t: number,
+	{ seconds, plateau, probe, cubicSeconds }: typeof RECOVERY.waited,
+): number {
+	const above = t - seconds;
+	if (above >= 0) return plateau + probe * above + (above / cubicSeconds) ** 3;
 	return plateau - (plateau - DECREASE) * (1 - t / seconds) ** 3;
 }

@@ -112,6 +112,21 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		expect(clock.waits()).toEqual([100, 100, 100]);
 	});
 
+	it('a timer that fires late does not slow the pace: turns keep to the schedule', async () => {
+		const pace = new Pace();
+		successes(pace, 10, 90);
+		pace.throttled(clock.now());
+		// Every wait ends 30 ms after it should (a busy event loop).
+		(sleep as jest.MockedFunction<typeof sleep>).mockImplementation(async (ms: number) => {
+			clock.advance(ms + 30);
+		});
+		const start = clock.now();
+
+		const taken = await turns(pace, 5);
+
+		expect(taken.map((t) => t.at - start)).toEqual([0, 130, 230, 330, 430]);
+	});
+
 	it('a new pace applies at once to requests already queued, and older turns are not current', async () => {
 		const pace = new Pace();
 		successes(pace, 10, 90);
@@ -205,19 +220,22 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		};
 	}
 
-	it('after a wave with a Retry-After: 85% of what got through, back to 97% in 3 s, then +1% a second', () => {
+	it('after a wave with a Retry-After: 85% of what got through, back to 90% in 3 s, then +0.5% a second and a cubic', () => {
 		const shareAt = afterSearch(true);
 
-		expect(shareAt(1.5)).toBeCloseTo(0.97 - 0.12 * 0.125, 5);
-		expect(shareAt(3)).toBeCloseTo(0.97, 5);
-		expect(shareAt(5)).toBeCloseTo(0.99, 5);
+		expect(shareAt(1.5)).toBeCloseTo(0.9 - 0.05 * 0.125, 5);
+		expect(shareAt(3)).toBeCloseTo(0.9, 5);
+		// Back at the limit 10.5 s later; a rate measured at 72% of it reaches it 22 s later.
+		expect(shareAt(13.5)).toBeCloseTo(0.9 + 0.0525 + 0.35 ** 3, 5);
+		expect(shareAt(25)).toBeCloseTo(0.9 + 0.11 + (22 / 30) ** 3, 5);
 	});
 
-	it('after a wave without one (it cost only the lower pace): back to 100% in 2 s, then +3% a second', () => {
+	it('after a wave without one (it cost only the lower pace): back to 100% in 2 s, then +3% a second and a cubic', () => {
 		const shareAt = afterSearch(false);
 
 		expect(shareAt(1)).toBeCloseTo(1 - 0.15 * 0.125, 5);
 		expect(shareAt(2)).toBeCloseTo(1, 5);
-		expect(shareAt(4)).toBeCloseTo(1.06, 5);
+		expect(shareAt(4)).toBeCloseTo(1.06 + (2 / 6) ** 3, 5);
+		expect(shareAt(8)).toBeCloseTo(1.18 + 1, 5);
 	});
 });
