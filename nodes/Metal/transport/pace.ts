@@ -186,9 +186,10 @@ export class Pace {
 	private give(now: number): Turn {
 		// A timer fires late, by a millisecond or more: the next turn keeps to the schedule rather
 		// than to the late one (up to one turn's worth), or the run would send below its pace.
-		const interval = 1000 / this.rate;
-		if (Number.isFinite(this.rate))
+		if (Number.isFinite(this.rate)) {
+			const interval = 1000 / this.rate;
 			this.nextTurn = Math.max(now - interval, this.nextTurn) + interval;
+		}
 		return { at: now, generation: this.generation };
 	}
 
