@@ -40,4 +40,3 @@ export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 		timer.abort();
 	}
 }
-
