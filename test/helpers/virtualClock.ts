@@ -16,6 +16,7 @@ export function useVirtualClock(sleepMock: jest.MockedFunction<typeof sleep>) {
 	let pending = 0;
 	beforeEach(() => {
 		generation++;
+		pending = 0;
 		clock = Date.parse('2026-11-29T10:00:00Z');
 		jest.spyOn(Date, 'now').mockImplementation(() => clock);
 		sleepMock.mockReset();
@@ -51,7 +52,7 @@ export function useVirtualClock(sleepMock: jest.MockedFunction<typeof sleep>) {
 				try {
 					await realSleep(ms / divisor, signal);
 				} finally {
-					pending--;
+					if (own === generation) pending--;
 				}
 				if (own === generation) clock = Math.max(clock, wake);
 			});
