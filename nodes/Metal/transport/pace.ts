@@ -73,6 +73,9 @@ export class Pace {
 
 	private dispatching = false;
 
+	/** The dispatcher's wait for the next turn, while it waits. */
+	private nap: AbortController | undefined;
+
 	/** The requests per second the run may send now; Infinity while unpaced. */
 	get perSecond(): number {
 		return this.rate;
@@ -110,6 +113,7 @@ export class Pace {
 			waited.abort();
 			const index = this.queue.indexOf(waiter);
 			if (index >= 0) this.queue.splice(index, 1);
+			if (this.queue.length === 0) this.nap?.abort();
 		}
 	}
 
@@ -169,26 +173,37 @@ export class Pace {
 	private async dispatch(): Promise<void> {
 		if (this.dispatching) return;
 		this.dispatching = true;
+		let woke = false;
 		try {
 			while (this.queue.length > 0) {
 				const now = Date.now();
 				if (Number.isFinite(this.rate) && this.nextTurn > now) {
-					await pause(this.nextTurn - now);
+					// Ended early when the last request leaves the queue, so that no timer outlives it.
+					this.nap = new AbortController();
+					await pause(this.nextTurn - now, this.nap.signal);
+					this.nap = undefined;
+					woke = true;
 					continue;
 				}
-				this.queue.shift()!(this.give(now));
+				this.queue.shift()!(this.give(now, woke));
+				woke = false;
 			}
 		} finally {
 			this.dispatching = false;
 		}
 	}
 
-	private give(now: number): Turn {
-		// A timer fires late, by a millisecond or more: the next turn keeps to the schedule rather
-		// than to the late one (up to one turn's worth), or the run would send below its pace.
+	/**
+	 * A turn now, and the next one a turn later. A timer fires late, by a millisecond or more: a
+	 * turn given on waking keeps to the schedule rather than to the late timer (up to one turn's
+	 * worth), or the run would send below its pace. Any other turn (after an idle spell, or a new
+	 * pace) starts the schedule from now, so that no two turns go out together.
+	 */
+	private give(now: number, onWaking = false): Turn {
 		if (Number.isFinite(this.rate)) {
 			const interval = 1000 / this.rate;
-			this.nextTurn = Math.max(now - interval, this.nextTurn) + interval;
+			const due = onWaking ? Math.max(now - interval, this.nextTurn) : Math.max(now, this.nextTurn);
+			this.nextTurn = due + interval;
 		}
 		return { at: now, generation: this.generation };
 	}

@@ -7,6 +7,7 @@ import { useVirtualClock } from '../../../../helpers/virtualClock';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
 const clock = useVirtualClock(sleep as jest.MockedFunction<typeof sleep>);
+const { sleep: realSleep } = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 
 const backoff = (level: number) => backoffMs(WRITE_RETRY_POLICY, level);
 
@@ -125,6 +126,37 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		const taken = await turns(pace, 5);
 
 		expect(taken.map((t) => t.at - start)).toEqual([0, 130, 230, 330, 430]);
+	});
+
+	it('after an idle spell, the next requests are still a turn apart', async () => {
+		const pace = new Pace();
+		successes(pace, 10, 90);
+		pace.throttled(clock.now());
+		await turns(pace, 1);
+		clock.advance(5000);
+		const start = clock.now();
+
+		const taken = await turns(pace, 3);
+
+		expect(taken.map((t) => t.at - start)).toEqual([0, 100, 200]);
+	});
+
+	it('the wait for the next turn ends when the last queued request leaves', async () => {
+		const pace = new Pace();
+		successes(pace, 2, 400);
+		pace.throttled(clock.now());
+		await turns(pace, 1);
+		clock.scaleWaits(1);
+		const stop = new AbortController();
+		const queued = pace.turn(stop.signal);
+		await Promise.resolve();
+		expect(clock.pending()).toBe(1);
+
+		stop.abort();
+
+		expect(await queued).toBeUndefined();
+		await realSleep(1);
+		expect(clock.pending()).toBe(0);
 	});
 
 	it('a new pace applies at once to requests already queued, and older turns are not current', async () => {
