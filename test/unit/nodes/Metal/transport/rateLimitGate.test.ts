@@ -25,6 +25,14 @@ function successes(pace: Pace, count: number, every: number) {
 	}
 }
 
+/** A pace set by a first wave of 429s after `perSecond` requests got through over the last second. */
+function pacedAt(perSecond: number): Pace {
+	const pace = new Pace();
+	successes(pace, perSecond, 1000 / perSecond);
+	pace.throttled(clock.now());
+	return pace;
+}
+
 describe('the rate-limit gate shared by a run', () => {
 	it('is open until a 429; the first wave closes it for the backoff', async () => {
 		const gate = new RateLimitGate(10);
@@ -114,9 +122,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	it('a timer that fires late does not slow the pace: turns keep to the schedule', async () => {
-		const pace = new Pace();
-		successes(pace, 10, 90);
-		pace.throttled(clock.now());
+		const pace = pacedAt(10);
 		// Every wait ends 30 ms after it should (a busy event loop).
 		(sleep as jest.MockedFunction<typeof sleep>).mockImplementation(async (ms: number) => {
 			clock.advance(ms + 30);
@@ -129,9 +135,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	it('after an idle spell, the next requests are still a turn apart', async () => {
-		const pace = new Pace();
-		successes(pace, 10, 90);
-		pace.throttled(clock.now());
+		const pace = pacedAt(10);
 		await turns(pace, 1);
 		clock.advance(5000);
 		const start = clock.now();
@@ -142,9 +146,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	it('the wait for the next turn ends when the last queued request leaves', async () => {
-		const pace = new Pace();
-		successes(pace, 2, 400);
-		pace.throttled(clock.now());
+		const pace = pacedAt(2);
 		await turns(pace, 1);
 		clock.scaleWaits(1);
 		const stop = new AbortController();
@@ -160,9 +162,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	it('a new pace applies at once to requests already queued, and older turns are not current', async () => {
-		const pace = new Pace();
-		successes(pace, 10, 90);
-		pace.throttled(clock.now());
+		const pace = pacedAt(10);
 		const [before] = await turns(pace, 1);
 
 		pace.throttled(clock.now());
@@ -171,9 +171,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	it('a request that stops while queued leaves the queue; the next one takes its turn', async () => {
-		const pace = new Pace();
-		successes(pace, 2, 400);
-		pace.throttled(clock.now());
+		const pace = pacedAt(2);
 		await turns(pace, 1);
 		// The dispatcher waits for the next turn (a sleep that ends only when the test says).
 		let nextTurn = () => {};
@@ -195,9 +193,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 
 	/** Requests queue behind a dispatcher that never wakes: the pace's growth alone is seen. */
 	function queuedPace(acceptedPerSecond: number) {
-		const pace = new Pace();
-		successes(pace, acceptedPerSecond, 1000 / acceptedPerSecond);
-		pace.throttled(clock.now());
+		const pace = pacedAt(acceptedPerSecond);
 		(sleep as jest.MockedFunction<typeof sleep>).mockImplementation(
 			async () => await new Promise<void>(() => {}),
 		);
@@ -221,9 +217,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	it('a pace nobody queues for is not raised', () => {
-		const pace = new Pace();
-		successes(pace, 10, 90);
-		pace.throttled(clock.now());
+		const pace = pacedAt(10);
 
 		clock.advance(5000);
 		succeed(pace);
