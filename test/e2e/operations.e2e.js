@@ -11,7 +11,13 @@ const assert = require('node:assert/strict');
 const { before, after, describe, test } = require('node:test');
 
 const { viewOf } = require('../../tools/metal-simulator/resources');
-const { exampleWorkflow, packPackage, startMetalStack } = require('./lib/metalStack');
+const {
+	exampleWorkflow,
+	packPackage,
+	requestRow,
+	sentRow,
+	startMetalStack,
+} = require('./lib/metalStack');
 const { IDS, SCREEN_OUTPUT, seedSampleRecords } = require('./lib/sampleRecords');
 const { E2E_VERSIONS } = require('./lib/versions');
 
@@ -151,17 +157,7 @@ for (const version of E2E_VERSIONS) {
 			);
 		}
 
-		/** Method, path, status, both headers and body of each request. */
-		const seen = (entries) =>
-			entries.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]);
-		const sent = (method, path, status, body) => [
-			method,
-			path,
-			status,
-			'ci_local_simulator',
-			true,
-			body,
-		];
+		const seen = (entries) => entries.map(requestRow);
 
 		before(async () => {
 			stack = await startMetalStack({ version, tarball });
@@ -189,7 +185,7 @@ for (const version of E2E_VERSIONS) {
 			);
 			meetings.sort((a, b) => a.body.subject.localeCompare(b.body.subject));
 			assert.deepEqual(seen(meetings), [
-				sent('POST', '/v1/activities', 201, {
+				sentRow('POST', '/v1/activities', 201, {
 					subject: 'Project Falcon: management presentation',
 					type: 'Meeting',
 					startedAt: '2026-12-01T14:00:00.000Z',
@@ -199,7 +195,7 @@ for (const version of E2E_VERSIONS) {
 					externalReference: { source: 'google-calendar', id: 'evt_falcon_mgmt_1' },
 					isPrivate: false,
 				}),
-				sent('POST', '/v1/activities', 201, {
+				sentRow('POST', '/v1/activities', 201, {
 					subject: 'Project Gannet: intro call',
 					type: 'Call',
 					startedAt: '2026-12-02T14:00:00.000Z',
@@ -218,7 +214,7 @@ for (const version of E2E_VERSIONS) {
 
 		test('Deal → Update (example: a stage change): PUT of the stage and notes only, paired', () => {
 			assert.deepEqual(seen(requests('PUT', '/v1/deals/')), [
-				sent('PUT', `/v1/deals/${IDS.dealFalcon}`, 200, {
+				sentRow('PUT', `/v1/deals/${IDS.dealFalcon}`, 200, {
 					stage: 'IC_MEETING',
 					notes: 'IC meeting booked for 10 December',
 				}),
@@ -231,15 +227,15 @@ for (const version of E2E_VERSIONS) {
 
 		test('Company → Get Many with a filter, then Update each (example: a sector)', () => {
 			assert.deepEqual(seen(requests('GET', '/v1/companies')), [
-				sent('GET', '/v1/companies?limit=1000', 200, null),
+				sentRow('GET', '/v1/companies?limit=1000', 200, null),
 			]);
 			// Newest first; both cases of the sector kept, the other sector left out.
 			const [cygnus, acme] = [IDS.companyCygnus, IDS.companyAcme];
 			const puts = requests('PUT', '/v1/companies/').sort((a, b) => a.path.localeCompare(b.path));
 			const custom = { custom: { thesis: 'Healthcare services 2026' } };
 			assert.deepEqual(seen(puts), [
-				sent('PUT', `/v1/companies/${acme}`, 200, custom),
-				sent('PUT', `/v1/companies/${cygnus}`, 200, custom),
+				sentRow('PUT', `/v1/companies/${acme}`, 200, custom),
+				sentRow('PUT', `/v1/companies/${cygnus}`, 200, custom),
 			]);
 			const found = output('sector', 'Healthcare companies');
 			assert.deepEqual(
@@ -259,12 +255,12 @@ for (const version of E2E_VERSIONS) {
 		test('Person → Update (example: contacts from a CRM): title, email and location, paired', () => {
 			const puts = requests('PUT', '/v1/people/').sort((a, b) => a.path.localeCompare(b.path));
 			assert.deepEqual(seen(puts), [
-				sent('PUT', `/v1/people/${IDS.personJane}`, 200, {
+				sentRow('PUT', `/v1/people/${IDS.personJane}`, 200, {
 					currentTitle: 'Chief Financial Officer',
 					email: 'jane.doe@acmehealth.example',
 					location: { city: 'Boston', country: 'United States' },
 				}),
-				sent('PUT', `/v1/people/${IDS.personOmar}`, 200, {
+				sentRow('PUT', `/v1/people/${IDS.personOmar}`, 200, {
 					currentTitle: 'Head of Corporate Development',
 					email: 'omar.haddad@cygnus.example',
 					location: { city: 'London', country: 'United Kingdom' },
@@ -281,12 +277,23 @@ for (const version of E2E_VERSIONS) {
 				a.body.query.localeCompare(b.body.query),
 			);
 			assert.deepEqual(seen(searches), [
-				sent('POST', '/v1/workspaces/search', 200, { query: 'Project Falcon', page: 1, limit: 50 }),
-				sent('POST', '/v1/workspaces/search', 200, { query: 'Project Gannet', page: 1, limit: 50 }),
+				sentRow('POST', '/v1/workspaces/search', 200, {
+					query: 'Project Falcon',
+					page: 1,
+					limit: 50,
+				}),
+				sentRow('POST', '/v1/workspaces/search', 200, {
+					query: 'Project Gannet',
+					page: 1,
+					limit: 50,
+				}),
 			]);
 			const creates = requests('POST', '/v1/workspaces').filter((e) => e.path === '/v1/workspaces');
 			assert.deepEqual(seen(creates), [
-				sent('POST', '/v1/workspaces', 201, { name: 'Project Gannet', company: 'Cygnus Clinics' }),
+				sentRow('POST', '/v1/workspaces', 201, {
+					name: 'Project Gannet',
+					company: 'Cygnus Clinics',
+				}),
 			]);
 			const [falcon, gannet] = simulator.workspaces();
 			assert.equal(simulator.workspaces().length, 2);
@@ -298,7 +305,7 @@ for (const version of E2E_VERSIONS) {
 
 		test('Workflow Run → Start with Wait for Completion (example: new deal → run → result)', () => {
 			assert.deepEqual(seen(requests('GET', '/v1/deals')), [
-				sent('GET', '/v1/deals?limit=1', 200, null),
+				sentRow('GET', '/v1/deals?limit=1', 200, null),
 			]);
 			const path = `/v1/workflows/${IDS.workflowScreen}/runs`;
 			const [start] = requests('POST', path);
@@ -307,11 +314,11 @@ for (const version of E2E_VERSIONS) {
 				deal: 'Project Gannet',
 				companyId: IDS.companyCygnus,
 			};
-			assert.deepEqual(seen([start]), [sent('POST', path, 201, { input })]);
+			assert.deepEqual(seen([start]), [sentRow('POST', path, 201, { input })]);
 			const runId = start.createdId;
 			// The run takes 1 s; the example looks every 5 s: one look finds it completed.
 			const looks = requests('GET', `/v1/workflow-runs/${runId}`);
-			assert.deepEqual(seen(looks), [sent('GET', `/v1/workflow-runs/${runId}`, 200, null)]);
+			assert.deepEqual(seen(looks), [sentRow('GET', `/v1/workflow-runs/${runId}`, 200, null)]);
 			const waited = Date.parse(looks[0].time) - Date.parse(start.time);
 			assert.ok(waited >= 4900 && waited < 9000, `looked after ${waited} ms, not after 5 s`);
 
@@ -339,13 +346,13 @@ for (const version of E2E_VERSIONS) {
 				provider: 'n8n',
 			};
 			assert.deepEqual(seen(posts), [
-				sent('POST', '/v1/enrichments', 201, {
+				sentRow('POST', '/v1/enrichments', 201, {
 					...common,
 					property: 'employeeCount',
 					value: 1250,
 					confidence: 0.9,
 				}),
-				sent('POST', '/v1/enrichments', 201, {
+				sentRow('POST', '/v1/enrichments', 201, {
 					...common,
 					property: 'headquarters',
 					value: 'Boston, MA',
@@ -364,13 +371,13 @@ for (const version of E2E_VERSIONS) {
 				b.body.value.localeCompare(a.body.value),
 			);
 			assert.deepEqual(seen(posts), [
-				sent('POST', '/v1/tags', 201, {
+				sentRow('POST', '/v1/tags', 201, {
 					type: 'deal',
 					value: 'Top priority',
 					color: '#C62828',
 					externalReference: { source: 'salesforce', id: 'a0B5g00000TopPri' },
 				}),
-				sent('POST', '/v1/tags', 201, {
+				sentRow('POST', '/v1/tags', 201, {
 					type: 'company',
 					value: 'Founder-led',
 					color: '#2E7D32',
@@ -386,7 +393,7 @@ for (const version of E2E_VERSIONS) {
 
 		test('Score → Get with Split Element Scores (example: rows for a sheet)', () => {
 			assert.deepEqual(seen(requests('GET', '/v1/scores/')), [
-				sent('GET', `/v1/scores/${IDS.scoreAcme}`, 200, null),
+				sentRow('GET', `/v1/scores/${IDS.scoreAcme}`, 200, null),
 			]);
 			const score = simulator.record('scores', IDS.scoreAcme);
 			const context = {
@@ -429,16 +436,16 @@ for (const version of E2E_VERSIONS) {
 			);
 			const id = create.createdId;
 			assert.deepEqual(seen([create]), [
-				sent('POST', '/v1/activities', 201, {
+				sentRow('POST', '/v1/activities', 201, {
 					subject: 'Diligence call with Acme Health',
 					type: 'Call',
 				}),
 			]);
 			assert.deepEqual(seen(requests('GET', '/v1/activities/')), [
-				sent('GET', `/v1/activities/${id}`, 200, null),
+				sentRow('GET', `/v1/activities/${id}`, 200, null),
 			]);
 			assert.deepEqual(seen(requests('PUT', '/v1/activities/')), [
-				sent('PUT', `/v1/activities/${id}`, 200, {
+				sentRow('PUT', `/v1/activities/${id}`, 200, {
 					subject: 'Diligence call with Acme Health (notes added)',
 					isPrivate: true,
 					startedAt: '2026-12-03T09:00:00.000Z',
@@ -465,11 +472,11 @@ for (const version of E2E_VERSIONS) {
 			const path = `/v1/workflows/${LONG_WORKFLOW}/runs`;
 			const [start] = requests('POST', path);
 			assert.deepEqual(seen([start]), [
-				sent('POST', path, 201, { input: { deal: 'Project Falcon', years: [2025, 2026] } }),
+				sentRow('POST', path, 201, { input: { deal: 'Project Falcon', years: [2025, 2026] } }),
 			]);
 			const runId = start.createdId;
 			assert.deepEqual(seen(requests('GET', `/v1/workflow-runs/${runId}`)), [
-				sent('GET', `/v1/workflow-runs/${runId}`, 200, null),
+				sentRow('GET', `/v1/workflow-runs/${runId}`, 200, null),
 			]);
 			const run = simulator.record('workflow-runs', runId);
 			assert.equal(run.status, 'running');
@@ -481,11 +488,11 @@ for (const version of E2E_VERSIONS) {
 			const path = `/v1/workflows/${FAILING_WORKFLOW}/runs`;
 			const [start] = requests('POST', path);
 			assert.deepEqual(seen([start]), [
-				sent('POST', path, 201, { input: { deal: 'Project Falcon' } }),
+				sentRow('POST', path, 201, { input: { deal: 'Project Falcon' } }),
 			]);
 			const runId = start.createdId;
 			assert.deepEqual(seen(requests('GET', `/v1/workflow-runs/${runId}`)), [
-				sent('GET', `/v1/workflow-runs/${runId}`, 200, null),
+				sentRow('GET', `/v1/workflow-runs/${runId}`, 200, null),
 			]);
 			const run = simulator.record('workflow-runs', runId);
 			assert.equal(run.status, 'failed');

@@ -17,7 +17,14 @@ const path = require('node:path');
 const { after, before, describe, test } = require('node:test');
 
 const { McpClient } = require('./lib/mcpClient');
-const { CREDENTIAL, NODE_TYPE, packPackage, startMetalStack } = require('./lib/metalStack');
+const {
+	CREDENTIAL,
+	NODE_TYPE,
+	packPackage,
+	requestRow,
+	sentRow,
+	startMetalStack,
+} = require('./lib/metalStack');
 const { IDS, SCREEN_OUTPUT, seedSampleRecords } = require('./lib/sampleRecords');
 const { E2E_VERSIONS } = require('./lib/versions');
 
@@ -196,19 +203,8 @@ for (const version of E2E_VERSIONS) {
 			return result.isError ? { error: text } : { output: JSON.parse(text) };
 		}
 
-		/** Method, path, status, both headers and body of the requests from the `from`-th on. */
-		const sentSince = (from) =>
-			simulator.log
-				.slice(from)
-				.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]);
-		const sent = (method, path, status, body) => [
-			method,
-			path,
-			status,
-			'ci_local_simulator',
-			true,
-			body,
-		];
+		/** The requests from the `from`-th on. */
+		const sentSince = (from) => simulator.log.slice(from).map(requestRow);
 
 		let agents;
 		let agentRequests;
@@ -300,7 +296,7 @@ for (const version of E2E_VERSIONS) {
 
 			assert.equal(error, undefined);
 			assert.deepEqual(sentSince(from), [
-				sent('POST', '/v1/workspaces', 201, {
+				sentRow('POST', '/v1/workspaces', 201, {
 					name: 'Project Orion',
 					company: 'Orion Capital',
 					isPrivate: true,
@@ -317,7 +313,7 @@ for (const version of E2E_VERSIONS) {
 
 			assert.equal(error, undefined);
 			assert.deepEqual(sentSince(from), [
-				sent('POST', '/v1/workspaces/search', 200, { query: 'Orion', page: 1, limit: 5 }),
+				sentRow('POST', '/v1/workspaces/search', 200, { query: 'Orion', page: 1, limit: 5 }),
 			]);
 			assert.deepEqual(
 				output,
@@ -339,8 +335,8 @@ for (const version of E2E_VERSIONS) {
 			const runId = start.createdId;
 			// The run takes 1 s; the tool looks once a second: one look finds it completed.
 			assert.deepEqual(sentSince(from), [
-				sent('POST', `/v1/workflows/${IDS.workflowScreen}/runs`, 201, { input }),
-				sent('GET', `/v1/workflow-runs/${runId}`, 200, null),
+				sentRow('POST', `/v1/workflows/${IDS.workflowScreen}/runs`, 201, { input }),
+				sentRow('GET', `/v1/workflow-runs/${runId}`, 200, null),
 			]);
 			const run = simulator.record('workflow-runs', runId);
 			assert.equal(run.status, 'completed');
@@ -394,7 +390,7 @@ for (const version of E2E_VERSIONS) {
 				isPrivate: false,
 			});
 			assert.deepEqual(sentSince(from), [
-				sent('POST', '/v1/workspaces', 201, {
+				sentRow('POST', '/v1/workspaces', 201, {
 					name: 'Project Lyra',
 					company: 'Orion Capital',
 					isPrivate: false,
@@ -445,7 +441,7 @@ for (const version of E2E_VERSIONS) {
 		const agentSent = (company) =>
 			agentRequests
 				.filter((e) => e.body !== null && JSON.stringify(e.body).includes(company))
-				.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]);
+				.map(requestRow);
 
 		test('AI Agent, tool settings left as they are: a blank name from the model', () => {
 			const sentForAltair = agentSent('Altair');
@@ -466,7 +462,7 @@ for (const version of E2E_VERSIONS) {
 			const [blank, created] = agentSaw(AGENT_DEFAULT);
 			assert.deepEqual(blank, [{ error: 'The "Name" parameter is empty in item 0' }]);
 			const body = { name: 'Project Altair', company: 'Altair Labs', isPrivate: false };
-			assert.deepEqual(sentForAltair, [sent('POST', '/v1/workspaces', 201, body)]);
+			assert.deepEqual(sentForAltair, [sentRow('POST', '/v1/workspaces', 201, body)]);
 			assert.deepEqual(
 				created,
 				simulator.workspaces().filter((w) => w.name === 'Project Altair'),
@@ -499,18 +495,22 @@ for (const version of E2E_VERSIONS) {
 			assert.deepEqual(
 				agentRequests
 					.filter((e) => JSON.stringify(e.body ?? {}).includes('Vega') || e.path.includes(runId))
-					.map((e) => [e.method, e.path, e.status, e.clientId, e.apiKeyMatched, e.body]),
+					.map(requestRow),
 				[
-					sent('POST', '/v1/workspaces/search', 200, { query: 'Project Vega', page: 1, limit: 5 }),
-					sent('POST', '/v1/workspaces', 201, {
+					sentRow('POST', '/v1/workspaces/search', 200, {
+						query: 'Project Vega',
+						page: 1,
+						limit: 5,
+					}),
+					sentRow('POST', '/v1/workspaces', 201, {
 						name: 'Project Vega',
 						company: 'Vega Health',
 						isPrivate: true,
 					}),
-					sent('POST', `/v1/workflows/${IDS.workflowScreen}/runs`, 201, {
+					sentRow('POST', `/v1/workflows/${IDS.workflowScreen}/runs`, 201, {
 						input: { company: 'Vega Health' },
 					}),
-					sent('GET', `/v1/workflow-runs/${runId}`, 200, null),
+					sentRow('GET', `/v1/workflow-runs/${runId}`, 200, null),
 				],
 			);
 			assert.deepEqual(run, [simulator.record('workflow-runs', runId)]);

@@ -118,6 +118,26 @@ async function startMetalStack({
 	};
 }
 
+/** What a test checks of a request the simulator logged: method, path, status, both headers, body. */
+const requestRow = (entry) => [
+	entry.method,
+	entry.path,
+	entry.status,
+	entry.clientId,
+	entry.apiKeyMatched,
+	entry.body,
+];
+
+/** The row of a request sent with the simulator's Client ID and API key. */
+const sentRow = (method, path, status, body) => [
+	method,
+	path,
+	status,
+	SIMULATOR_KEYS.clientId,
+	true,
+	body,
+];
+
 module.exports = {
 	CREDENTIAL,
 	NODE_TYPE,
@@ -127,5 +147,7 @@ module.exports = {
 	metalRunOf,
 	metalWorkflow,
 	packPackage,
+	requestRow,
+	sentRow,
 	startMetalStack,
 };
