@@ -1,11 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { metalHeaders } from './auth';
@@ -14,22 +7,23 @@ import { retryPolicyOf, type Effect } from './effect';
 import {
 	abandonedError,
 	failureToNodeError,
-	otherRequestError,
 	unexpectedAnswerError,
 	waitTooLongError,
 } from './errors';
-import { metalMessageOf, networkFailureOf, type RequestFailure } from './failures';
-import { pause, whenAborted } from './pause';
+import {
+	exchangeOnce,
+	isObject,
+	type Connection,
+	type Context,
+	type Exchange,
+	type MetalCall,
+} from './exchange';
+import type { RequestFailure } from './failures';
+import { pause } from './pause';
 import { RateLimitGate } from './rateLimitGate';
 import type { Turn } from './pace';
 import { Redactor } from './redact';
-import {
-	backoffMs,
-	inEditor,
-	isRetryable,
-	parseRetryAfterMs,
-	type RetryPolicy,
-} from './retryPolicy';
+import { backoffMs, inEditor, isRetryable, type RetryPolicy } from './retryPolicy';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -38,25 +32,6 @@ const EDITOR_TIMEOUT_MS = 10_000;
 
 /** How many times the policy's tries one request may be sent, 429s it was not held to included. */
 const MAX_SENDS = 3;
-
-/** One request as an operation states it. */
-export interface MetalCall {
-	method: IHttpRequestMethods;
-	/** Path under the Base URL, starting with `/v1/`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	/** The error for a 404, when the operation can say better what was not found. */
-	notFound?: { message: string; description: string };
-}
-
-/** A call with what the run knows of it: its effect, its item, and the signal that stops it. */
-interface Exchange extends MetalCall {
-	effect: Effect;
-	itemIndex?: number;
-	/** Aborts when the run stops or the execution is cancelled: a request not yet sent is dropped. */
-	signal?: AbortSignal;
-}
 
 /** A list answer `{ data: [...], metadata? }`, every entry checked to be an object. */
 export interface Page {
@@ -82,11 +57,10 @@ export interface ItemRequests {
 	runState<T>(key: string, make: () => T): T;
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
 /**
- * The one place that talks HTTP to Metal: authentication, a deadline per request, retries, the
- * run-wide rate-limit gate, answers checked and secrets scrubbed, and the error wording.
+ * Every request to Metal goes through here: the credential resolved once per run, retries, the
+ * run-wide rate-limit gate, answers checked, and the error wording. Each try is one exchange
+ * (`exchangeOnce`: a deadline, cancellation, secrets scrubbed from what comes back).
  */
 export class MetalClient {
 	private readonly gate: RateLimitGate;
@@ -94,11 +68,7 @@ export class MetalClient {
 	private readonly state = new Map<string, unknown>();
 
 	private constructor(
-		private readonly context: Context,
-		readonly baseUrl: string,
-		private readonly headers: Record<string, string>,
-		private readonly redactor: Redactor,
-		private readonly timeoutMs: number,
+		private readonly connection: Connection,
 		concurrency: number,
 		/** In the editor someone waits for the answer: retries are few and quick. */
 		private readonly editing: boolean,
@@ -128,11 +98,12 @@ export class MetalClient {
 		}
 		const redactor = new Redactor([credentials.apiKey, credentials.clientId]);
 		const headers = metalHeaders(credentials);
-		return new MetalClient(context, baseUrl, headers, redactor, timeoutMs, concurrency, inEditor);
+		const connection = { context, baseUrl, headers, redactor, timeoutMs };
+		return new MetalClient(connection, concurrency, inEditor);
 	}
 
 	get node() {
-		return this.context.getNode();
+		return this.connection.context.getNode();
 	}
 
 	/** The requests of one item: whatever an operation sends goes through these. */
@@ -190,8 +161,8 @@ export class MetalClient {
 				throw failureToNodeError(this.node, result, {
 					...exchange,
 					tries: sent,
-					baseUrl: this.baseUrl,
-					timeoutMs: this.timeoutMs,
+					baseUrl: this.connection.baseUrl,
+					timeoutMs: this.connection.timeoutMs,
 				});
 			}
 			budget.notBefore = Date.now() + delayMs;
@@ -238,7 +209,7 @@ export class MetalClient {
 				// The gate may have closed while the request queued for its turn: look again.
 				if (this.gate.waitMs() > 0) turn = undefined;
 			}
-			const result = await this.send(exchange);
+			const result = await exchangeOnce(this.connection, exchange);
 			if (!('kind' in result)) this.gate.succeeded(turn);
 			return { result, turn };
 		} finally {
@@ -258,72 +229,4 @@ export class MetalClient {
 		}
 		return tries >= policy.maxTries ? final : { delayMs: backoffMs(policy, tries), counted: true };
 	}
-
-	private async send(exchange: Exchange): Promise<{ body: IDataObject } | RequestFailure> {
-		// Timeout is a deadline for the whole exchange, not only for a silent socket: an answer that
-		// trickles in byte by byte ends at the same time.
-		const deadline = AbortSignal.timeout(this.timeoutMs);
-		const cancel = this.cancelSignal();
-		// One signal for both: the deadline, and the execution being cancelled.
-		const abort = new AbortController();
-		deadline.addEventListener('abort', () => abort.abort(), { once: true });
-		const forget = cancel ? whenAborted(cancel, () => abort.abort()) : () => {};
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await this.context.helpers.httpRequest({
-				method: exchange.method,
-				url: `${this.baseUrl}${exchange.path}`,
-				qs: exchange.qs,
-				body: exchange.body,
-				// A copy: n8n may add tracing headers to the object it is given.
-				headers: { ...this.headers },
-				json: true,
-				timeout: this.timeoutMs,
-				abortSignal: abort.signal,
-				returnFullResponse: true,
-				// Statuses are read here rather than thrown, to decide on retries and wording.
-				ignoreHttpStatusErrors: true,
-				// Redirected requests keep their headers, API key included, even to another host.
-				disableFollowRedirect: true,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			if (deadline.aborted && !cancel?.aborted) return { kind: 'timeout' };
-			if (cancel?.aborted)
-				throw otherRequestError(this.node, 'the execution was cancelled', exchange);
-			const failure = networkFailureOf(error);
-			if (failure !== undefined) return failure;
-			const text = this.redactor.message(error instanceof Error ? error.message : String(error));
-			throw otherRequestError(this.node, text, exchange);
-		} finally {
-			forget();
-		}
-		const { statusCode: status, body, headers } = response;
-		if (status >= 200 && status < 300) {
-			if (isObject(body)) return { body: this.redactor.answer(body) };
-			throw unexpectedAnswerError(this.node, exchange, 'data');
-		}
-		const metal = metalMessageOf(body);
-		const location = headerText(headers.location);
-		return {
-			kind: 'status',
-			status,
-			metalMessage: metal === undefined ? `HTTP ${status}` : this.redactor.message(metal),
-			retryAfterMs: parseRetryAfterMs(headerText(headers['retry-after'])),
-			location: location === undefined ? undefined : this.redactor.message(location),
-		};
-	}
-
-	private cancelSignal(): AbortSignal | undefined {
-		return 'getExecutionCancelSignal' in this.context
-			? this.context.getExecutionCancelSignal()
-			: undefined;
-	}
-}
-
-export function isObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function headerText(value: unknown): string | undefined {
-	return typeof value === 'string' ? value : undefined;
 }

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../engine/operation';
 import { bool, optional } from '../../fields/kit';
 import { idLocator, notFoundById } from '../../fields/locator';
-import { isObject, type ItemRequests } from '../../transport/client';
+import type { ItemRequests } from '../../transport/client';
+import { isObject } from '../../transport/exchange';
 
 const scoreId = idLocator({
 	displayName: 'Score',
