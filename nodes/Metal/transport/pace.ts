@@ -7,16 +7,28 @@ const DECREASE = 0.85;
  * upwards by `probe` of it per second, plus a cubic that alone would add the whole of it in
  * `cubicSeconds`: little at first, so a run that found the limit stays just under it, then more, so
  * that a rate measured too low (a run slowed by its own machine, a limit that rose) is not kept for
- * long. A wave that came with a Retry-After costs the whole run that wait, so the pace then settles
- * further below the limit and probes more slowly; a wave without one costs only the lower pace, so
- * it may probe sooner.
+ * long. A wave the whole run waits for (a Retry-After, or a backoff after waves in a row) costs the
+ * run that wait, so the pace then settles further below the limit and probes more slowly; a wave
+ * the run goes on through costs only the lower pace, so it may probe sooner.
  */
 const RECOVERY = {
 	waited: { seconds: 3, plateau: 0.9, probe: 0.005, cubicSeconds: 30 },
 	paced: { seconds: 2, plateau: 1, probe: 0.03, cubicSeconds: 6 },
 };
-/** While no pace has yet proved too high, it doubles every this many seconds. */
-const DOUBLING_S = 0.35;
+/**
+ * While no pace has yet proved too high, it doubles every this many seconds. The wave that ends the
+ * search is measured (MEASURE_MS), so the search may be fast. When the first wave made the run wait
+ * (a Retry-After), the next will likely too: the run may not send to measure it, and reads the limit
+ * from what got through over the last quarter second, which a pace that grows fast would skew, so
+ * the search is slower.
+ */
+const DOUBLING_S = { waited: 0.35, paced: 0.15 };
+/**
+ * A wave met while searching, that the run need not wait for, is measured: the pace holds this long
+ * after the first request Metal turned away, so the limiter, empty by then, lets through only what
+ * it refills: its rate. The requests it turns away meanwhile go again at the pace.
+ */
+const MEASURE_MS = 300;
 /** The slowest pace: one request every two seconds. */
 const MIN_RATE = 0.5;
 /** How far back rates are measured, in milliseconds. */
@@ -32,13 +44,22 @@ export interface Turn {
 
 type Waiter = (turn: Turn) => void;
 
+/** The measure of a wave met while searching: from the first request turned away to `until`. */
+interface Measure {
+	from: number;
+	until: number;
+	/** What got through over the quarter second before: the least the limit can be. */
+	before: number;
+}
+
 const QUEUED = Symbol('queued');
 
 /**
  * Paces how fast a run sends once Metal has said "too many requests", the way TCP's congestion
  * control and the adaptive retry modes of the large cloud SDKs do:
- * - no pace until the first 429; then a pace from what Metal was accepting, doubling every third of a
- *   second while the run uses it, until a wave of 429s shows where the limit is;
+ * - no pace until the first 429; then a pace from what Metal was accepting, doubling while the run
+ *   uses it, until a wave of 429s shows where the limit is; that wave is measured, the pace holding
+ *   a moment longer, so the search can be fast;
  * - at each wave the pace drops below the rate Metal accepted over the last second of sending,
  *   climbs back to it along a cubic curve (fast at first, flat near the limit) and probes above it
  *   slowly at first, so a run settles just under the limit instead of meeting it again and again,
@@ -132,25 +153,50 @@ export class Pace {
 		this.roundTripMs = this.roundTripMs * 0.8 + (now - turn.at) * 0.2;
 		this.successes.push(turn.at);
 		if (this.successes.length > 4096) this.successes.splice(0, 2048);
+		if (this.measuring) {
+			// The answers to what was sent until the measure's end are in: one sent after it got
+			// through, two round trips on.
+			const { until } = this.measuring;
+			if (turn.at > until && now >= until + 2 * this.roundTripMs) this.measured(now);
+			return;
+		}
 		// A pace only grows while requests queue for it.
 		if (!Number.isFinite(this.rate) || this.queue.length === 0) return;
 		this.rate =
 			this.ceiling === undefined
-				? this.rate * 2 ** ((now - this.grownAt) / 1000 / DOUBLING_S)
-				: this.ceiling * recovered((now - this.changedAt) / 1000, this.recovery);
+				? this.rate * 2 ** ((now - this.grownAt) / 1000 / DOUBLING_S[this.kind])
+				: this.ceiling * recovered((now - this.changedAt) / 1000, RECOVERY[this.kind]);
 		this.grownAt = now;
 	}
 
-	private recovery = RECOVERY.waited;
+	/** Whether the whole run waited for the last wave ('waited') or went on at the pace ('paced'). */
+	private kind: keyof typeof RECOVERY = 'waited';
 
-	/** A wave of 429s (`waited`: with a Retry-After): the pace drops below the rate Metal accepted. */
-	throttled(now: number, waited = false): void {
-		this.recovery = waited ? RECOVERY.waited : RECOVERY.paced;
+	/** The measure of the wave that ended the search, while it lasts. */
+	private measuring: Measure | undefined;
+
+	/**
+	 * A wave of 429s, met by a request sent at `sentAt` (`waited`: the whole run waits for it, for a
+	 * Retry-After or a backoff): the pace drops below the rate Metal accepted; while searching, and
+	 * the run goes on, once that rate is measured.
+	 */
+	throttled(now: number, waited = false, sentAt = now): void {
+		if (this.ceiling === undefined && Number.isFinite(this.rate) && !waited) {
+			const before = this.acceptedPerSecond(now, MIN_SPAN_MS);
+			this.measuring = {
+				from: sentAt,
+				until: sentAt + MEASURE_MS,
+				before: Number.isFinite(before) ? before : 0,
+			};
+			return;
+		}
+		this.kind = waited ? 'waited' : 'paced';
 		const accepted = this.acceptedPerSecond(now);
 		if (!Number.isFinite(this.rate)) {
 			// The first wave: start from what got through over the last second, then search upwards.
 			const through = this.successes.filter((at) => at > now - WINDOW_MS).length;
 			this.rate = Math.max(MIN_RATE, (through * 1000) / WINDOW_MS);
+			this.sendingSince = now;
 		} else {
 			// While searching, the pace rose faster than a second's measure can follow: what got
 			// through over the last quarter second says more (or, too short to say, half the pace).
@@ -163,6 +209,38 @@ export class Pace {
 			);
 			this.rate = this.ceiling * DECREASE;
 		}
+		this.newPace(now);
+	}
+
+	/**
+	 * Whether the 429 for the request sent at `turn` belongs to the wave being measured: it counts
+	 * for nothing, and the request goes again at the pace. One sent a second after the measure's end
+	 * ends it: nothing got through since.
+	 */
+	measures(turn: Turn, now: number): boolean {
+		if (this.measuring === undefined) return false;
+		if (turn.at <= this.measuring.until + WINDOW_MS) return true;
+		this.measured(now);
+		return false;
+	}
+
+	/**
+	 * The measure is over: what got through while it lasted is the limit's rate (at least what got
+	 * through just before it; half the pace when nothing says more), and the pace drops below it.
+	 */
+	private measured(now: number): void {
+		const { from, until, before } = this.measuring!;
+		this.measuring = undefined;
+		const through = this.successes.filter((at) => at > from && at <= until).length;
+		const limit = Math.max((through * 1000) / (until - from), before);
+		this.ceiling = Math.max(MIN_RATE, Math.min(this.rate, limit > 0 ? limit : this.rate / 2));
+		this.rate = this.ceiling * DECREASE;
+		this.kind = 'paced';
+		this.newPace(now);
+	}
+
+	/** A new pace: turns given from now on are under it, and it recovers from now. */
+	private newPace(now: number): void {
 		this.changedAt = now;
 		this.grownAt = now;
 		this.nextTurn = now;

@@ -9,9 +9,11 @@ const WAVE_SPACING_MS = 1_000;
  * - at most `most` requests are in flight (Max Concurrent Requests);
  * - a wave of 429s (requests sent after the previous wave) sets a pace below the rate Metal was
  *   accepting (see Pace): requests then go out evenly spaced, so the run settles just under the limit;
- * - the first wave, and every wave that follows another without a success between them, closes the
- *   gate for the backoff (Metal's guide: from 1 s, doubling); a Retry-After always does, for as long
- *   as it asks. 429s of requests sent before a wave belong to it and count once.
+ * - the requests the first wave turned away wait out the backoff (Metal's guide: from 1 s, doubling)
+ *   while the rest of the run goes on at the pace; later waves need no backoff, the pace is one;
+ * - a wave that follows another without a success between them closes the gate for the whole run,
+ *   for the backoff; a Retry-After always does, for as long as it asks. 429s of requests sent before
+ *   a wave belong to it and count once.
  */
 export class RateLimitGate {
 	private inFlight = 0;
@@ -28,10 +30,14 @@ export class RateLimitGate {
 
 	private lastWaveAt = -Infinity;
 
+	/** Requests that got through since the last wave, sent under the pace in force. */
 	private successesSinceWave = 1;
 
-	/** Whether the last wave closed the gate. */
-	private wavePaused = false;
+	/** The pace those successes were sent under. */
+	private successesUnder = 0;
+
+	/** Until when the requests of the last wave step back; `undefined` when they did not. */
+	private waveHeldUntil: number | undefined;
 
 	private readonly pace = new Pace();
 
@@ -81,14 +87,19 @@ export class RateLimitGate {
 		turn: Turn,
 		now = Date.now(),
 	): { delayMs: number; newWave: boolean } {
-		// A new wave: this request went out under the pace in force, and either some requests got
-		// through since the last wave (the pace held, then met the limit again), or it went out after
-		// the gate reopened from that wave's pause (still limited: waves in a row), or none got through
-		// for a whole second. Other 429s meet a limit the new pace has not yet eased.
+		if (requestedMs !== undefined) this.resumeAt = Math.max(this.resumeAt, now + requestedMs);
+		// The wave that ends the pace's search, while it is measured: its 429s count for nothing.
+		if (this.pace.measures(turn, now)) return { delayMs: this.waitMs(now), newWave: false };
+		// Successes under an earlier pace say nothing of this one.
+		if (turn.generation !== this.successesUnder) this.successesSinceWave = 0;
+		// A new wave: this request went out under the pace in force, and either some requests sent
+		// under it got through since the last wave (the pace held, then met the limit again), or it
+		// went out after that wave's backoff (still limited: waves in a row), or none got through for
+		// a whole second. Other 429s meet a limit the new pace has not yet eased.
 		const newWave =
 			this.pace.current(turn) &&
 			(this.successesSinceWave > 0 ||
-				(this.wavePaused && turn.at >= this.resumeAt) ||
+				(this.waveHeldUntil !== undefined && turn.at >= this.waveHeldUntil) ||
 				now - this.lastWaveAt >= WAVE_SPACING_MS);
 		if (newWave) {
 			const paced = Number.isFinite(this.pace.perSecond);
@@ -96,20 +107,31 @@ export class RateLimitGate {
 			else this.level = 1;
 			this.successesSinceWave = 0;
 			this.lastWaveAt = now;
-			this.pace.throttled(now, requestedMs !== undefined);
-			// Once the pace is set, it is the backoff; waves in a row mean more is needed.
-			const closeFor = requestedMs ?? (paced && this.level === 1 ? 0 : backoff(this.level));
-			this.wavePaused = closeFor > 0;
+			// The whole run waits for a Retry-After, and for waves in a row: the pace knows it.
+			this.pace.throttled(now, requestedMs !== undefined || this.level > 1, turn.at);
+			// The requests the wave turned away step back for the backoff; once a pace is set, it is
+			// the backoff, and waves in a row mean more is needed.
+			const stepBack = requestedMs ?? (paced && this.level === 1 ? 0 : backoff(this.level));
+			this.waveHeldUntil = stepBack > 0 ? now + stepBack : undefined;
+			// The whole run stops only for a Retry-After or for waves in a row: after the first wave
+			// it goes on at the pace that wave set.
+			const closeFor = requestedMs ?? (this.level > 1 ? stepBack : 0);
 			this.resumeAt = Math.max(this.resumeAt, now + closeFor);
-			return { delayMs: closeFor, newWave };
+			return { delayMs: stepBack, newWave };
 		}
-		if (requestedMs !== undefined) this.resumeAt = Math.max(this.resumeAt, now + requestedMs);
-		return { delayMs: Math.max(requestedMs ?? 0, this.waitMs(now)), newWave };
+		const heldMs = (this.waveHeldUntil ?? now) - now;
+		return { delayMs: Math.max(this.waitMs(now), heldMs), newWave };
 	}
 
 	/** The request sent at `turn` got through. */
 	succeeded(turn: Turn, now = Date.now()): void {
-		this.successesSinceWave++;
+		// Only what was sent under the pace in force says that it held; a late answer from before
+		// the wave says nothing of it.
+		if (this.pace.current(turn)) {
+			if (turn.generation !== this.successesUnder) this.successesSinceWave = 0;
+			this.successesUnder = turn.generation;
+			this.successesSinceWave++;
+		}
 		this.pace.succeeded(turn, now);
 	}
 

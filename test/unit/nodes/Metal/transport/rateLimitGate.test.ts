@@ -25,25 +25,33 @@ function successes(pace: Pace, count: number, every: number) {
 	}
 }
 
-/** A pace set by a first wave of 429s after `perSecond` requests got through over the last second. */
-function pacedAt(perSecond: number): Pace {
+/**
+ * A pace set by a first wave of 429s after `perSecond` requests got through over the last second
+ * (`waited`: the run waited for the wave, for a Retry-After).
+ */
+function pacedAt(perSecond: number, waited = false): Pace {
 	const pace = new Pace();
 	successes(pace, perSecond, 1000 / perSecond);
-	pace.throttled(clock.now());
+	pace.throttled(clock.now(), waited);
 	return pace;
 }
 
 describe('the rate-limit gate shared by a run', () => {
-	it('is open until a 429; the first wave closes it for the backoff', async () => {
+	it('is open until a 429; at the first wave, the requests it turned away wait out the backoff while the run goes on at a pace', async () => {
 		const gate = new RateLimitGate(10);
-		const [turn] = await turns(gate, 1);
+		const sent = await turns(gate, 5);
+		sent.slice(0, 3).forEach((turn) => gate.succeeded(turn));
 		expect(gate.waitMs()).toBe(0);
 
-		expect(gate.close(undefined, backoff, turn)).toEqual({ delayMs: 750, newWave: true });
+		expect(gate.close(undefined, backoff, sent[3])).toEqual({ delayMs: 750, newWave: true });
+		clock.advance(5);
+		expect(gate.close(undefined, backoff, sent[4])).toEqual({ delayMs: 745, newWave: false });
 
-		expect(gate.waitMs()).toBe(750);
-		clock.advance(500);
-		expect(gate.waitMs()).toBe(250);
+		// The pace: the 3 requests that got through over the last second.
+		expect(gate.waitMs()).toBe(0);
+		expect(gate.paceLimit).toBe(3);
+		const [next] = await turns(gate, 1);
+		expect(next.at).toBe(clock.now());
 	});
 
 	it('the 429s of requests sent before a wave belong to it: they count once', async () => {
@@ -54,7 +62,31 @@ describe('the rate-limit gate shared by a run', () => {
 		clock.advance(5);
 		expect(gate.close(undefined, backoff, sent[1])).toEqual({ delayMs: 745, newWave: false });
 		expect(gate.close(undefined, backoff, sent[2]).newWave).toBe(false);
-		expect(gate.waitMs()).toBe(745);
+	});
+
+	it('a late answer from before a wave says nothing of its pace: the next 429 still belongs to the wave', async () => {
+		const gate = new RateLimitGate(10);
+		const sent = await turns(gate, 2);
+		gate.close(undefined, backoff, sent[0]);
+		gate.succeeded(sent[1]);
+		const [after] = await turns(gate, 1);
+		clock.advance(10);
+
+		expect(gate.close(undefined, backoff, after)).toEqual({ delayMs: 740, newWave: false });
+	});
+
+	it('a success under the new pace, then a 429: a new wave, met by the pace alone, and measured while its 429s count for nothing', async () => {
+		const gate = new RateLimitGate(10);
+		const sent = await turns(gate, 1);
+		gate.close(undefined, backoff, sent[0]);
+		const [ok, limited, during] = await turns(gate, 3);
+		gate.succeeded(ok);
+
+		expect(gate.close(undefined, backoff, limited)).toEqual({ delayMs: 0, newWave: true });
+		gate.succeeded(during);
+		const [again] = await turns(gate, 1);
+		expect(gate.close(undefined, backoff, again)).toEqual({ delayMs: 0, newWave: false });
+		expect(gate.waitMs()).toBe(0);
 	});
 
 	it("waits as long as Metal's Retry-After says", async () => {
@@ -69,12 +101,17 @@ describe('the rate-limit gate shared by a run', () => {
 	it('waves in a row (no success between them) back off longer each time; a success starts over', async () => {
 		const gate = new RateLimitGate(10);
 		const delays: number[] = [];
+		const closed: number[] = [];
 		for (let wave = 0; wave < 3; wave++) {
 			const [turn] = await turns(gate, 1);
-			delays.push(gate.close(undefined, backoff, turn).delayMs);
-			clock.advance(gate.waitMs());
+			const { delayMs } = gate.close(undefined, backoff, turn);
+			delays.push(delayMs);
+			closed.push(gate.waitMs());
+			clock.advance(delayMs);
 		}
 		expect(delays).toEqual([750, 1500, 3000]);
+		// The first wave's backoff is its own requests'; waves in a row close the gate for the run.
+		expect(closed).toEqual([0, 1500, 3000]);
 
 		const [ok] = await turns(gate, 1);
 		gate.succeeded(ok);
@@ -165,7 +202,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		const pace = pacedAt(10);
 		const [before] = await turns(pace, 1);
 
-		pace.throttled(clock.now());
+		pace.throttled(clock.now(), true);
 
 		expect(pace.current(before)).toBe(false);
 	});
@@ -192,8 +229,8 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	/** Requests queue behind a dispatcher that never wakes: the pace's growth alone is seen. */
-	function queuedPace(acceptedPerSecond: number) {
-		const pace = pacedAt(acceptedPerSecond);
+	function queuedPace(acceptedPerSecond: number, waited = false) {
+		const pace = pacedAt(acceptedPerSecond, waited);
 		(sleep as jest.MockedFunction<typeof sleep>).mockImplementation(
 			async () => await new Promise<void>(() => {}),
 		);
@@ -205,15 +242,60 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	const succeed = (pace: Pace) =>
 		pace.succeeded({ at: clock.now() - 5, generation: 0 }, clock.now());
 
-	it('searches upwards while requests queue for it: it doubles every 0.35 s', () => {
-		const pace = queuedPace(10);
+	it.each([
+		['the run went on through', 150, false],
+		['the run waited for (a Retry-After)', 350, true],
+	])(
+		'searches upwards while requests queue for it: after a first wave %s, it doubles every %s ms',
+		(_, doublingMs, waited) => {
+			const pace = queuedPace(10, waited);
 
-		clock.advance(350);
+			clock.advance(doublingMs);
+			succeed(pace);
+			expect(pace.perSecond).toBeCloseTo(20);
+			clock.advance(2 * doublingMs);
+			succeed(pace);
+			expect(pace.perSecond).toBeCloseTo(80);
+		},
+	);
+
+	it('the wave that ends the search is measured: the pace holds 300 ms past the first request turned away, and what got through meanwhile is the limit', () => {
+		const pace = queuedPace(10);
+		clock.advance(600);
 		succeed(pace);
-		expect(pace.perSecond).toBeCloseTo(20);
-		clock.advance(700);
+		expect(pace.perSecond).toBeCloseTo(160);
+		const from = clock.now();
+
+		pace.throttled(from, false, from);
+		// While the measure lasts, the pace neither drops nor grows, and what is turned away belongs
+		// to the wave.
+		for (let n = 1; n <= 30; n++) {
+			clock.advance(10);
+			pace.succeeded({ at: from + n * 10 - 5, generation: 1 }, clock.now());
+			expect(pace.measures({ at: clock.now() - 3, generation: 1 }, clock.now())).toBe(true);
+		}
+		expect(pace.perSecond).toBeCloseTo(160);
+
+		// A request sent after the measure got through, its answers all in: 30 in 300 ms.
+		clock.advance(100);
+		pace.succeeded({ at: from + 310, generation: 1 }, clock.now());
+		expect(pace.perSecond).toBeCloseTo(100 * 0.85);
+	});
+
+	it('a measure that nothing got through ends at a wave a second after it, at half the pace', () => {
+		const pace = queuedPace(10);
+		clock.advance(600);
 		succeed(pace);
-		expect(pace.perSecond).toBeCloseTo(80);
+		const from = clock.now();
+		pace.throttled(from, false, from);
+
+		clock.advance(1000);
+		expect(pace.measures({ at: clock.now() - 5, generation: 1 }, clock.now())).toBe(true);
+		expect(pace.perSecond).toBeCloseTo(160);
+		clock.advance(400);
+		expect(pace.measures({ at: clock.now() - 5, generation: 1 }, clock.now())).toBe(false);
+
+		expect(pace.perSecond).toBeCloseTo(80 * 0.85);
 	});
 
 	it('a pace nobody queues for is not raised', () => {
@@ -225,16 +307,31 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		expect(pace.perSecond).toBe(10);
 	});
 
-	/** A pace whose search met the limit at about 30 a second, and the share of it `t` s on. */
+	/**
+	 * A pace whose search met the limit at about 30 a second (`waited`: a wave the run waited for,
+	 * read from the last quarter second; else measured), and the share of it `t` s on.
+	 */
 	function afterSearch(waited: boolean) {
-		const pace = queuedPace(10);
-		clock.advance(700);
+		const pace = queuedPace(10, waited);
+		clock.advance(waited ? 700 : 300);
 		succeed(pace); // 40 a second, searching
-		// Over the last quarter second, 30 a second got through: the limit.
-		for (let n = 0; n < 10; n++) {
-			pace.succeeded({ at: clock.now() - 330 + n * 33, generation: 1 }, clock.now());
+		if (waited) {
+			// Over the last quarter second, 30 a second got through: the limit.
+			for (let n = 0; n < 10; n++) {
+				pace.succeeded({ at: clock.now() - 330 + n * 33, generation: 1 }, clock.now());
+			}
+			pace.throttled(clock.now(), waited);
+		} else {
+			// In the 300 ms of the measure, 10 got through.
+			const from = clock.now();
+			pace.throttled(from, waited, from);
+			for (let n = 1; n <= 10; n++) {
+				clock.advance(30);
+				pace.succeeded({ at: from + n * 30 - 5, generation: 1 }, clock.now());
+			}
+			clock.advance(500);
+			pace.succeeded({ at: from + 305, generation: 1 }, clock.now());
 		}
-		pace.throttled(clock.now(), waited);
 		const ceiling = pace.perSecond / 0.85;
 		expect(ceiling).toBeGreaterThan(20);
 		expect(ceiling).toBeLessThan(40);
@@ -256,7 +353,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		expect(shareAt(25)).toBeCloseTo(0.9 + 0.11 + (22 / 30) ** 3, 5);
 	});
 
-	it('after a wave without one (it cost only the lower pace): back to 100% in 2 s, then +3% a second and a cubic', () => {
+	it('after a wave the run went on through (it cost only the lower pace): 85%, back to 100% in 2 s, then +3% a second and a cubic', () => {
 		const shareAt = afterSearch(false);
 
 		expect(shareAt(1)).toBeCloseTo(1 - 0.15 * 0.125, 5);
