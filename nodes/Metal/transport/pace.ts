@@ -24,9 +24,15 @@ const RECOVERY = {
  */
 const DOUBLING_S = { waited: 0.35, paced: 0.15 };
 /**
- * A wave met while searching, that the run need not wait for, is measured: the pace holds this long
- * after the first request Metal turned away, so the limiter, empty by then, lets through only what
- * it refills: its rate. The requests it turns away meanwhile go again at the pace.
+ * The most a search grows at once: time nobody queued for the pace (the run waited out a
+ * Retry-After, its requests a backoff) counts for no more than this many doublings.
+ */
+const MAX_STEP_DOUBLINGS = 3;
+/**
+ * A wave met while searching, that the run need not wait for, is measured: the pace holds for this
+ * long after the first request Metal turned away, and until the answers to what was sent then are
+ * in. The limiter, empty by then, lets through only what it refills: its rate. The requests it
+ * turns away meanwhile go again at the pace.
  */
 const MEASURE_MS = 300;
 /** The slowest pace: one request every two seconds. */
@@ -149,7 +155,8 @@ export class Pace {
 	}
 
 	/** The request sent at `turn` got through. */
-	succeeded(turn: Turn, now: number): void {
+	/** Returns true when it ended a measure, and so began a new pace. */
+	succeeded(turn: Turn, now: number): boolean {
 		this.roundTripMs = this.roundTripMs * 0.8 + (now - turn.at) * 0.2;
 		this.successes.push(turn.at);
 		if (this.successes.length > 4096) this.successes.splice(0, 2048);
@@ -157,16 +164,19 @@ export class Pace {
 			// The answers to what was sent until the measure's end are in: one sent after it got
 			// through, two round trips on.
 			const { until } = this.measuring;
-			if (turn.at > until && now >= until + 2 * this.roundTripMs) this.measured(now);
-			return;
+			if (turn.at <= until || now < until + 2 * this.roundTripMs) return false;
+			this.measured(now);
+			return true;
 		}
 		// A pace only grows while requests queue for it.
-		if (!Number.isFinite(this.rate) || this.queue.length === 0) return;
+		if (!Number.isFinite(this.rate) || this.queue.length === 0) return false;
+		const doublings = (now - this.grownAt) / 1000 / DOUBLING_S[this.kind];
 		this.rate =
 			this.ceiling === undefined
-				? this.rate * 2 ** ((now - this.grownAt) / 1000 / DOUBLING_S[this.kind])
+				? this.rate * 2 ** Math.min(doublings, MAX_STEP_DOUBLINGS)
 				: this.ceiling * recovered((now - this.changedAt) / 1000, RECOVERY[this.kind]);
 		this.grownAt = now;
+		return false;
 	}
 
 	/** Whether the whole run waited for the last wave ('waited') or went on at the pace ('paced'). */
@@ -181,6 +191,8 @@ export class Pace {
 	 * the run goes on, once that rate is measured.
 	 */
 	throttled(now: number, waited = false, sentAt = now): void {
+		// A wave the run waits for ends a measure (see `measures`): it can no longer send to measure.
+		this.measuring = undefined;
 		if (this.ceiling === undefined && Number.isFinite(this.rate) && !waited) {
 			const before = this.acceptedPerSecond(now, MIN_SPAN_MS);
 			this.measuring = {
@@ -213,9 +225,9 @@ export class Pace {
 	}
 
 	/**
-	 * Whether the 429 for the request sent at `turn` belongs to the wave being measured: it counts
-	 * for nothing, and the request goes again at the pace. One sent a second after the measure's end
-	 * ends it: nothing got through since.
+	 * Whether the 429 (without Retry-After) for the request sent at `turn` belongs to the wave being
+	 * measured: it counts for nothing, and the request goes again at the pace. One sent a second
+	 * after the measure's end ends it, whatever got through.
 	 */
 	measures(turn: Turn, now: number): boolean {
 		if (this.measuring === undefined) return false;
@@ -225,14 +237,15 @@ export class Pace {
 	}
 
 	/**
-	 * The measure is over: what got through while it lasted is the limit's rate (at least what got
-	 * through just before it; half the pace when nothing says more), and the pace drops below it.
+	 * The measure is over: what got through while it lasted is the limit's rate (else what got
+	 * through just before it, else half the pace), and the pace drops below it.
 	 */
 	private measured(now: number): void {
 		const { from, until, before } = this.measuring!;
 		this.measuring = undefined;
 		const through = this.successes.filter((at) => at > from && at <= until).length;
-		const limit = Math.max((through * 1000) / (until - from), before);
+		// What got through just before holds a burst too: it says something only when nothing else does.
+		const limit = through > 0 ? (through * 1000) / (until - from) : before;
 		this.ceiling = Math.max(MIN_RATE, Math.min(this.rate, limit > 0 ? limit : this.rate / 2));
 		this.rate = this.ceiling * DECREASE;
 		this.kind = 'paced';

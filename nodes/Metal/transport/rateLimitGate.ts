@@ -89,9 +89,13 @@ export class RateLimitGate {
 	): { delayMs: number; newWave: boolean } {
 		if (requestedMs !== undefined) this.resumeAt = Math.max(this.resumeAt, now + requestedMs);
 		// The wave that ends the pace's search, while it is measured: its 429s count for nothing.
-		if (this.pace.measures(turn, now)) return { delayMs: this.waitMs(now), newWave: false };
+		if (requestedMs === undefined && this.pace.measures(turn, now)) {
+			return { delayMs: this.waitMs(now), newWave: false };
+		}
 		// Successes under an earlier pace say nothing of this one.
-		if (turn.generation !== this.successesUnder) this.successesSinceWave = 0;
+		if (this.pace.current(turn) && turn.generation !== this.successesUnder) {
+			this.successesSinceWave = 0;
+		}
 		// A new wave: this request went out under the pace in force, and either some requests sent
 		// under it got through since the last wave (the pace held, then met the limit again), or it
 		// went out after that wave's backoff (still limited: waves in a row), or none got through for
@@ -132,7 +136,8 @@ export class RateLimitGate {
 			this.successesUnder = turn.generation;
 			this.successesSinceWave++;
 		}
-		this.pace.succeeded(turn, now);
+		// A measure that ends is the wave's new pace: the wave is dated from then.
+		if (this.pace.succeeded(turn, now)) this.lastWaveAt = now;
 	}
 
 	/** Requests per second the run may send now; Infinity while unpaced (for tests and diagnostics). */

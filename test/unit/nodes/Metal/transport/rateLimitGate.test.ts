@@ -77,13 +77,18 @@ describe('the rate-limit gate shared by a run', () => {
 
 	it('a success under the new pace, then a 429: a new wave, met by the pace alone, and measured while its 429s count for nothing', async () => {
 		const gate = new RateLimitGate(10);
-		const sent = await turns(gate, 1);
-		gate.close(undefined, backoff, sent[0]);
+		const sent = await turns(gate, 6);
+		sent.slice(0, 5).forEach((turn) => gate.succeeded(turn));
+		gate.close(undefined, backoff, sent[5]);
+		// At 5 a second: turns 200 ms apart.
 		const [ok, limited, during] = await turns(gate, 3);
 		gate.succeeded(ok);
 
 		expect(gate.close(undefined, backoff, limited)).toEqual({ delayMs: 0, newWave: true });
+		// Sent within the measure's 300 ms: it ends nothing.
 		gate.succeeded(during);
+		// More than a second after the wave, yet still within a second of the measure's end.
+		clock.advance(900);
 		const [again] = await turns(gate, 1);
 		expect(gate.close(undefined, backoff, again)).toEqual({ delayMs: 0, newWave: false });
 		expect(gate.waitMs()).toBe(0);
@@ -261,7 +266,9 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 
 	it('the wave that ends the search is measured: the pace holds 300 ms past the first request turned away, and what got through meanwhile is the limit', () => {
 		const pace = queuedPace(10);
-		clock.advance(600);
+		clock.advance(300);
+		succeed(pace);
+		clock.advance(300);
 		succeed(pace);
 		expect(pace.perSecond).toBeCloseTo(160);
 		const from = clock.now();
@@ -282,9 +289,11 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		expect(pace.perSecond).toBeCloseTo(100 * 0.85);
 	});
 
-	it('a measure that nothing got through ends at a wave a second after it, at half the pace', () => {
+	it('a measure that nothing got through ends at a 429 a second after it, and the pace drops', () => {
 		const pace = queuedPace(10);
-		clock.advance(600);
+		clock.advance(300);
+		succeed(pace);
+		clock.advance(300);
 		succeed(pace);
 		const from = clock.now();
 		pace.throttled(from, false, from);
@@ -295,7 +304,16 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 		clock.advance(400);
 		expect(pace.measures({ at: clock.now() - 5, generation: 1 }, clock.now())).toBe(false);
 
-		expect(pace.perSecond).toBeCloseTo(80 * 0.85);
+		expect(pace.perSecond).toBeLessThan(160 * 0.85);
+	});
+
+	it('time nobody queued for the pace counts for three doublings at most', () => {
+		const pace = queuedPace(10);
+
+		clock.advance(1500);
+		succeed(pace);
+
+		expect(pace.perSecond).toBeCloseTo(80);
 	});
 
 	it('a pace nobody queues for is not raised', () => {
