@@ -54,7 +54,10 @@ type Waiter = (turn: Turn) => void;
 interface Measure {
 	from: number;
 	until: number;
-	/** What got through over the quarter second before: the least the limit can be. */
+	/**
+	 * What got through over the quarter second before, a burst included: said only when nothing
+	 * got through during the measure.
+	 */
 	before: number;
 }
 
@@ -102,6 +105,12 @@ export class Pace {
 
 	/** The dispatcher's wait for the next turn, while it waits. */
 	private nap: AbortController | undefined;
+
+	/** Whether the whole run waited for the last wave ('waited') or went on at the pace ('paced'). */
+	private kind: keyof typeof RECOVERY = 'waited';
+
+	/** The measure of the wave that ended the search, while it lasts. */
+	private measuring: Measure | undefined;
 
 	/** The requests per second the run may send now; Infinity while unpaced. */
 	get perSecond(): number {
@@ -154,8 +163,7 @@ export class Pace {
 		this.sendingSince = now;
 	}
 
-	/** The request sent at `turn` got through. */
-	/** Returns true when it ended a measure, and so began a new pace. */
+	/** The request sent at `turn` got through. Returns true when that ended a measure (a new pace). */
 	succeeded(turn: Turn, now: number): boolean {
 		this.roundTripMs = this.roundTripMs * 0.8 + (now - turn.at) * 0.2;
 		this.successes.push(turn.at);
@@ -178,12 +186,6 @@ export class Pace {
 		this.grownAt = now;
 		return false;
 	}
-
-	/** Whether the whole run waited for the last wave ('waited') or went on at the pace ('paced'). */
-	private kind: keyof typeof RECOVERY = 'waited';
-
-	/** The measure of the wave that ended the search, while it lasts. */
-	private measuring: Measure | undefined;
 
 	/**
 	 * A wave of 429s, met by a request sent at `sentAt` (`waited`: the whole run waits for it, for a

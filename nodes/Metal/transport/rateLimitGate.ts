@@ -30,11 +30,8 @@ export class RateLimitGate {
 
 	private lastWaveAt = -Infinity;
 
-	/** Requests that got through since the last wave, sent under the pace in force. */
-	private successesSinceWave = 1;
-
-	/** The pace those successes were sent under. */
-	private successesUnder = 0;
+	/** Requests that got through since the last wave, and the pace they were sent under. */
+	private held = { generation: 0, successes: 1 };
 
 	/** Until when the requests of the last wave step back; `undefined` when they did not. */
 	private waveHeldUntil: number | undefined;
@@ -92,24 +89,21 @@ export class RateLimitGate {
 		if (requestedMs === undefined && this.pace.measures(turn, now)) {
 			return { delayMs: this.waitMs(now), newWave: false };
 		}
-		// Successes under an earlier pace say nothing of this one.
-		if (this.pace.current(turn) && turn.generation !== this.successesUnder) {
-			this.successesSinceWave = 0;
-		}
 		// A new wave: this request went out under the pace in force, and either some requests sent
 		// under it got through since the last wave (the pace held, then met the limit again), or it
 		// went out after that wave's backoff (still limited: waves in a row), or none got through for
 		// a whole second. Other 429s meet a limit the new pace has not yet eased.
+		const successes = this.successesUnder(turn);
 		const newWave =
 			this.pace.current(turn) &&
-			(this.successesSinceWave > 0 ||
+			(successes > 0 ||
 				(this.waveHeldUntil !== undefined && turn.at >= this.waveHeldUntil) ||
 				now - this.lastWaveAt >= WAVE_SPACING_MS);
 		if (newWave) {
 			const paced = Number.isFinite(this.pace.perSecond);
-			if (this.successesSinceWave === 0) this.level++;
+			if (successes === 0) this.level++;
 			else this.level = 1;
-			this.successesSinceWave = 0;
+			this.held.successes = 0;
 			this.lastWaveAt = now;
 			// The whole run waits for a Retry-After, and for waves in a row: the pace knows it.
 			this.pace.throttled(now, requestedMs !== undefined || this.level > 1, turn.at);
@@ -132,12 +126,16 @@ export class RateLimitGate {
 		// Only what was sent under the pace in force says that it held; a late answer from before
 		// the wave says nothing of it.
 		if (this.pace.current(turn)) {
-			if (turn.generation !== this.successesUnder) this.successesSinceWave = 0;
-			this.successesUnder = turn.generation;
-			this.successesSinceWave++;
+			this.held = { generation: turn.generation, successes: this.successesUnder(turn) + 1 };
 		}
 		// A measure that ends is the wave's new pace: the wave is dated from then.
 		if (this.pace.succeeded(turn, now)) this.lastWaveAt = now;
+	}
+
+	/** Requests sent under the same pace as `turn` that got through since the last wave. */
+	private successesUnder(turn: Turn): number {
+		// Successes under an earlier pace say nothing of this one.
+		return this.held.generation === turn.generation ? this.held.successes : 0;
 	}
 
 	/** Requests per second the run may send now; Infinity while unpaced (for tests and diagnostics). */

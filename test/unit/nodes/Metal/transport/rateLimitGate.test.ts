@@ -247,6 +247,16 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	const succeed = (pace: Pace) =>
 		pace.succeeded({ at: clock.now() - 5, generation: 0 }, clock.now());
 
+	/** A search from 10 a second, doubling every 0.15 s for 0.6 s while requests queue: 160 a second. */
+	function searchedTo160(): Pace {
+		const pace = queuedPace(10);
+		for (let step = 0; step < 2; step++) {
+			clock.advance(300);
+			succeed(pace);
+		}
+		return pace;
+	}
+
 	it.each([
 		['the run went on through', 150, false],
 		['the run waited for (a Retry-After)', 350, true],
@@ -265,11 +275,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	);
 
 	it('the wave that ends the search is measured: the pace holds 300 ms past the first request turned away, and what got through meanwhile is the limit', () => {
-		const pace = queuedPace(10);
-		clock.advance(300);
-		succeed(pace);
-		clock.advance(300);
-		succeed(pace);
+		const pace = searchedTo160();
 		expect(pace.perSecond).toBeCloseTo(160);
 		const from = clock.now();
 
@@ -290,11 +296,7 @@ describe('the pace a run keeps once Metal said "too many requests"', () => {
 	});
 
 	it('a measure that nothing got through ends at a 429 a second after it, and the pace drops', () => {
-		const pace = queuedPace(10);
-		clock.advance(300);
-		succeed(pace);
-		clock.advance(300);
-		succeed(pace);
+		const pace = searchedTo160();
 		const from = clock.now();
 		pace.throttled(from, false, from);
 
