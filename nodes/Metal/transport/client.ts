@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { metalHeaders } from './auth';
+import { metalHeaders, metalSecrets } from './auth';
 import { BAD_BASE_URL, parseBaseUrl } from './baseUrl';
 import { retryPolicyOf, type Effect } from './effect';
 import {
@@ -96,7 +96,9 @@ export class MetalClient {
 				description: BAD_BASE_URL.description,
 			});
 		}
-		const redactor = new Redactor([credentials.apiKey, credentials.clientId]);
+		// The bare values: a padded one holds its bare form, and is scrubbed with it.
+		const { apiKey, clientId } = metalSecrets(credentials);
+		const redactor = new Redactor([apiKey, clientId]);
 		const headers = metalHeaders(credentials);
 		const connection = { context, baseUrl, headers, redactor, timeoutMs };
 		return new MetalClient(connection, concurrency, inEditor);

@@ -102,6 +102,19 @@ describe('Metal API credential', () => {
 		},
 	);
 
+	it('sends a Client ID and API Key pasted with spaces, tabs or line breaks around them bare (the Test too)', async () => {
+		// Not every HTTP client n8n has shipped trims header values: the credential does it itself.
+		const options = await credential.authenticate(
+			{ ...CREDENTIALS, clientId: ` ${CLIENT_ID}\n`, apiKey: `\t${CANARY_KEY} \r\n` },
+			{ url: '/v1/keys/current' },
+		);
+
+		expect(options.headers).toEqual({
+			'x-metal-client-id': CLIENT_ID,
+			'x-metal-api-key': CANARY_KEY,
+		});
+	});
+
 	it("test: a 401 fails, and the rule shows Metal's words instead of a bare Unauthorized", async () => {
 		const requests = interceptMetal({
 			method: 'get',

@@ -4,8 +4,16 @@ import { NodeOperationError, type IExecuteFunctions, type INodeType } from 'n8n-
 import { Metal } from '../../../../nodes/Metal/Metal.node';
 import { containsText } from '../../../helpers/findText';
 
+import { startLocalServer } from '../../../helpers/localServer';
 import { created, interceptMetal } from '../../../helpers/metalNock';
-import { BASE_URL, CANARY_KEY, runMetalNode, type RunOptions } from '../../../helpers/runMetalNode';
+import {
+	BASE_URL,
+	CANARY_KEY,
+	CLIENT_ID,
+	CREDENTIALS,
+	runMetalNode,
+	type RunOptions,
+} from '../../../helpers/runMetalNode';
 
 const create = { resource: 'workspace', operation: 'create', name: '={{ $json.name }}' };
 const items = [{ name: 'Atlas' }, { name: 'Borealis' }];
@@ -109,5 +117,64 @@ describe('the API key never appears in what a run returns, nor in the error the 
 		expect(containsText(inCause, CANARY_KEY)).toBe(true);
 		expect(containsText(hidden, CANARY_KEY)).toBe(true);
 		expect(containsText(new Error('boom'), CANARY_KEY)).toBe(false);
+	});
+});
+
+describe('a Client ID and API Key pasted with white space around them', () => {
+	// A real server on 127.0.0.1: nock would hand the header on as it was sent.
+	beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+	afterAll(() => nock.disableNetConnect());
+
+	it('are sent bare, and scrubbed bare from what a server that quotes them back answers', async () => {
+		// A real server: like every HTTP server, it drops the white space around a header value, so
+		// what it quotes back is the bare key. It echoes the headers in a created record, then in a 400.
+		const server = await startLocalServer((req, res, body) => {
+			const quoted = `key ${String(req.headers['x-metal-api-key'])} client ${String(req.headers['x-metal-client-id'])}`;
+			const { name } = JSON.parse(body) as { name: string };
+			res.writeHead(name === 'Atlas' ? 201 : 400, { 'content-type': 'application/json' });
+			res.end(
+				JSON.stringify(
+					name === 'Atlas' ? { data: { id: 'w1', name, note: quoted } } : { error: quoted },
+				),
+			);
+		});
+		try {
+			const { output, run } = await runMetalNode({
+				items,
+				parameters: create,
+				onError: 'continueRegularOutput',
+				credentials: {
+					...CREDENTIALS,
+					apiKey: ` ${CANARY_KEY}\t`,
+					clientId: `\n${CLIENT_ID} `,
+					baseUrl: server.url,
+				},
+			});
+
+			expect(
+				server.requests.map((r) => [r.headers['x-metal-api-key'], r.headers['x-metal-client-id']]),
+			).toEqual([
+				[CANARY_KEY, CLIENT_ID],
+				[CANARY_KEY, CLIENT_ID],
+			]);
+			expect(output).toEqual([
+				{
+					json: { id: 'w1', name: 'Atlas', note: 'key [redacted] client [redacted]' },
+					pairedItem: { item: 0 },
+				},
+				{
+					json: {
+						error: 'Metal rejected the request as invalid: key [redacted] client [redacted]',
+						details:
+							"No workspace was created. Check this item's values against the fields of the operation; Metal accepts only the documented fields and types.",
+					},
+					pairedItem: { item: 1 },
+				},
+			]);
+			expect(containsText(run, CANARY_KEY)).toBe(false);
+			expect(containsText(run, CLIENT_ID)).toBe(false);
+		} finally {
+			await server.close();
+		}
 	});
 });
