@@ -85,9 +85,9 @@ export async function listAll(
 
 /**
  * Reads page after page until one of: enough results; the `until` entry; the last page by
- * `metadata.totalPages` or `totalCount`; a short or empty page; a page that brings no entry not seen
- * before (a server that ignores the page or cursor). Past the bounds, the item fails with an error
- * saying so.
+ * `metadata.totalPages` or `totalCount`, or, without them, a short page; a page that brings no entry
+ * not seen before (an empty one, or a server that ignores the page or cursor). Past the bounds, the
+ * item fails with an error saying so.
  */
 async function collect(
 	{ error }: Pick<ItemRequests, 'error'>,
@@ -132,18 +132,23 @@ async function collect(
 		}
 		const last = entries[entries.length - 1]?.id;
 		if (typeof last === 'string') lastId = last;
+		// What Metal says of its pages wins over a short page: it may serve fewer than asked for.
 		const pages = pageCount(metadata, limit);
-		if (fresh === 0 || entries.length < limit || (pages !== undefined && page >= pages)) {
+		if (fresh === 0 || (pages === undefined ? entries.length < limit : page >= pages)) {
 			return found;
 		}
 	}
 }
 
-/** The number of pages by `totalPages`, or else by `totalCount`, when Metal sends them. */
-function pageCount(metadata: IDataObject, limit: number): number | undefined {
-	const { totalPages, totalCount } = metadata;
+/**
+ * The number of pages by `totalPages`, or else by `totalCount` over the page size Metal served
+ * (`metadata.limit`, which may be below the one asked for), when Metal sends them.
+ */
+function pageCount(metadata: IDataObject, asked: number): number | undefined {
+	const { totalPages, totalCount, limit } = metadata;
 	if (typeof totalPages === 'number' && totalPages >= 0) return totalPages;
-	if (typeof totalCount === 'number' && totalCount >= 0) return Math.ceil(totalCount / limit);
+	const served = typeof limit === 'number' && limit >= 1 ? limit : asked;
+	if (typeof totalCount === 'number' && totalCount >= 0) return Math.ceil(totalCount / served);
 	return undefined;
 }
 

@@ -83,10 +83,48 @@ describe('search paging', () => {
 		expect(found).toEqual(ids(things(100)));
 	});
 
-	it('a server that lies about totalPages: stops on a short page', async () => {
+	it('a server that caps its pages below the limit asked for: paging goes on while totalPages says more remain', async () => {
+		// Pages of 20 whatever the limit, as Metal may serve them; totalPages counts pages of 20.
+		const requests = search(65, (page, _, all) => ({
+			data: all.slice((page - 1) * 20, page * 20),
+			metadata: { page, limit: 20, totalCount: 65, totalPages: 4 },
+		}));
+
+		const { output } = await runProbe('search', { parameters: searchAll });
+
+		expect(requests.map((r) => r.body)).toEqual(
+			[1, 2, 3, 4].map((page) => ({ query: 'x', page, limit: 50 })),
+		);
+		expect(output?.map((item) => item.json.id)).toEqual(ids(things(65)));
+	});
+
+	it('a capped server that sends only totalCount: the pages are counted by the size it served', async () => {
+		const requests = search(65, (page, _, all) => ({
+			data: all.slice((page - 1) * 20, page * 20),
+			metadata: { page, limit: 20, totalCount: 65 },
+		}));
+
+		const { output } = await runProbe('search', { parameters: searchAll });
+
+		expect(requests).toHaveLength(4);
+		expect(output).toHaveLength(65);
+	});
+
+	it('a server that lies about totalPages: stops at the empty page after the last results', async () => {
 		const requests = search(60, (page, limit, all) => ({
 			data: all.slice((page - 1) * limit, page * limit),
 			metadata: { totalPages: 40 },
+		}));
+
+		const { output } = await runProbe('search', { parameters: searchAll });
+
+		expect(requests).toHaveLength(3);
+		expect(output).toHaveLength(60);
+	});
+
+	it('without totalPages or totalCount, a short page is the last', async () => {
+		const requests = search(60, (page, limit, all) => ({
+			data: all.slice((page - 1) * limit, page * limit),
 		}));
 
 		const { output } = await runProbe('search', { parameters: searchAll });

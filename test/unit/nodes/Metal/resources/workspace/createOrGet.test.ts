@@ -82,6 +82,31 @@ describe('Workspace → Create or Get: found', () => {
 		expect(output).toEqual([{ json: { ...atlas, created: false }, pairedItem: { item: 0 } }]);
 	});
 
+	it('a search that serves pages shorter than asked for: the match on a later page is found, nothing created', async () => {
+		const others = Array.from({ length: 30 }, (_, n) => existing(100 + n, `Atlas ${n}`));
+		const atlas = existing(1, 'Atlas');
+		const all = [...others, atlas];
+		// Pages of 20 whatever the limit asked for, as Metal may cap them; totalPages says so.
+		const searches = interceptMetal({
+			path: SEARCH,
+			times: 10,
+			reply: (body) => {
+				const { page } = body as { page: number };
+				const metadata = { page, limit: 20, totalCount: all.length, totalPages: 2 };
+				return [200, { data: all.slice((page - 1) * 20, page * 20), metadata }];
+			},
+		});
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		const { output } = await run({ parameters: { name: 'Atlas' } });
+
+		expect(searches.map((r) => r.body)).toEqual(
+			[1, 2].map((page) => ({ query: 'Atlas', page, limit: 50 })),
+		);
+		expect(creates).toHaveLength(0);
+		expect(output).toEqual([{ json: { ...atlas, created: false }, pairedItem: { item: 0 } }]);
+	});
+
 	it('several of that name (made before): the first created, whatever the ranking', async () => {
 		searchServing([
 			existing(7, 'Project Atlas'),
