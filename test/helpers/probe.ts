@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { defineOperation, nodeProperties, type Resource } from '../../nodes/Metal/engine/operation';
-import { required, text } from '../../nodes/Metal/fields/kit';
+import { text } from '../../nodes/Metal/fields/kit';
+import { required } from '../../nodes/Metal/fields/parameters';
 import { idLocator } from '../../nodes/Metal/fields/locator';
 import { returnAllLimit } from '../../nodes/Metal/fields/returnAll';
 import { runOperation } from '../../nodes/Metal/router';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { required, type Field, type Value } from './kit';
+import { type Field, type Value } from './kit';
+import { required } from './parameters';
 import { parseMetalId } from './values';
 
 /**

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../engine/operation';
-import { choice, collection, option, updateFields, type Field, type Value } from '../fields/kit';
+import { choice, type Field, type Value } from '../fields/kit';
+import { collection, option, updateFields } from '../fields/parameters';
 import { idLocator, notFoundById } from '../fields/locator';
 import { returnAllLimit } from '../fields/returnAll';
 import { LIST_PAGE_SIZE, listAll } from '../transport/pagination';

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../engine/operation';
-import { additionalFields, externalReference, list, required } from '../../fields/kit';
+import { externalReference, list } from '../../fields/kit';
+import { additionalFields, required } from '../../fields/parameters';
 import { parseMetalId } from '../../fields/values';
 import { endedAt, isPrivate, participants, startedAt, subject, type } from './fields';
 

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../engine/operation';
-import { describedAs, updateFields } from '../../fields/kit';
+import { describedAs } from '../../fields/kit';
+import { updateFields } from '../../fields/parameters';
 import {
 	activityId,
 	activityNotFound,

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../engine/operation';
-import { additionalFields, json, metalId, number, required, text } from '../../fields/kit';
+import { json, metalId, number, text } from '../../fields/kit';
+import { additionalFields, required } from '../../fields/parameters';
 
 const resourceType = required(
 	text({

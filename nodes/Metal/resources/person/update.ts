@@ -1,5 +1,6 @@
 import { defineOperation } from '../../engine/operation';
-import { group, updateFields, text } from '../../fields/kit';
+import { group, text } from '../../fields/kit';
+import { updateFields } from '../../fields/parameters';
 import { idLocator, notFoundById } from '../../fields/locator';
 
 const personId = idLocator({

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../engine/operation';
-import { bool, optional } from '../../fields/kit';
+import { bool } from '../../fields/kit';
+import { optional } from '../../fields/parameters';
 import { idLocator, notFoundById } from '../../fields/locator';
 import type { ItemRequests } from '../../transport/client';
 import { isObject } from '../../transport/exchange';

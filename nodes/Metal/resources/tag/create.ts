@@ -1,5 +1,6 @@
 import { defineOperation } from '../../engine/operation';
-import { additionalFields, choice, externalReference, required, text } from '../../fields/kit';
+import { choice, externalReference, text } from '../../fields/kit';
+import { additionalFields, required } from '../../fields/parameters';
 
 const type = required(
 	choice(

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../engine/operation';
-import { bool, json, number, optional, required } from '../../fields/kit';
+import { bool, json, number } from '../../fields/kit';
+import { optional, required } from '../../fields/parameters';
 import { idLocator, notFoundById } from '../../fields/locator';
 import { waitForRun, type Waiting } from './wait';
 

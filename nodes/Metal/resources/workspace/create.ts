@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../engine/operation';
-import { additionalFields, bool, required, text } from '../../fields/kit';
+import { bool, text } from '../../fields/kit';
+import { additionalFields, required } from '../../fields/parameters';
 import type { ItemRequests } from '../../transport/client';
 
 export const workspaceName = text({

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../engine/operation';
-import { additionalFields, describedAs, required, type Value } from '../../fields/kit';
+import { describedAs, type Value } from '../../fields/kit';
+import { additionalFields, required } from '../../fields/parameters';
 import type { ItemRequests } from '../../transport/client';
 import { searchAll } from '../../transport/pagination';
 import { postWorkspace, workspaceCompany, workspaceName, workspacePrivate } from './create';

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../engine/operation';
-import { required, text } from '../../fields/kit';
+import { text } from '../../fields/kit';
+import { required } from '../../fields/parameters';
 import { returnAllLimit } from '../../fields/returnAll';
 import { searchAll } from '../../transport/pagination';
 
