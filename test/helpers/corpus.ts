@@ -47,6 +47,7 @@ export const CORPUS: Array<[label: string, expression: string, value: unknown]> 
 	['the text "1"', '"1"', '1'],
 	['the text " 0 "', '" 0 "', ' 0 '],
 	['the text "42"', '"42"', '42'],
+	['an ID of 19 digits, as text', '"1456789012345678901"', '1456789012345678901'],
 	['the text "null"', '"null"', 'null'],
 	['a dot-dot', '".."', '..'],
 	['a Metal ID', '"665f1c2a9b1e4a0012a3b4c5"', '665f1c2a9b1e4a0012a3b4c5'],
@@ -85,7 +86,11 @@ export const RULES = {
 		({ min, max, integer }: { min?: number; max?: number; integer?: boolean } = {}) =>
 		(value: unknown): Outcome => {
 			if (isBlank(value)) return { omitted: true };
-			const number = typeof value === 'string' ? Number(value.trim()) : value;
+			// A text is sent only in decimal notation, and only when a number holds it exactly.
+			const text = typeof value === 'string' ? value.trim() : undefined;
+			const decimal = text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text);
+			const exact = !decimal || !/^[+-]?\d+$/.test(text) || BigInt(text) === BigInt(Number(text));
+			const number = text === undefined ? value : decimal && exact ? Number(text) : NaN;
 			const ok =
 				typeof number === 'number' &&
 				Number.isFinite(number) &&

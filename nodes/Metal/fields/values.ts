@@ -1,6 +1,8 @@
 import type { INode, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { decimalNumber } from './numbers';
+
 /**
  * Parsers for one parameter value of one item. Expressions, sheets and AI agents can give any type,
  * so each value is checked before anything is sent, and a bad one gets an error naming the
@@ -104,10 +106,22 @@ export interface NumberBounds {
 	integer?: boolean;
 }
 
-/** A finite number (a numeric text from a sheet too), within the bounds. */
+/**
+ * A finite number (a decimal text from a sheet too, sent only when a number holds it exactly),
+ * within the bounds.
+ */
 export function parseNumber(value: unknown, at: At, bounds: NumberBounds = {}): number | undefined {
 	if (isBlank(value)) return undefined;
-	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const decimal = text === undefined ? undefined : decimalNumber(text);
+	if (decimal !== undefined && !decimal.exact) {
+		throw invalid(
+			at,
+			`The "${at.label}" parameter in item ${at.itemIndex} is ${describe(value)}, a number which would reach Metal as ${decimal.value}`,
+			`${at.label} is sent to Metal as a number, which keeps 15 to 17 significant digits, so the node does not send this one. Round it to fewer digits.`,
+		);
+	}
+	const number = text === undefined ? value : decimal?.value;
 	const { min, max, integer } = bounds;
 	if (
 		typeof number === 'number' &&

@@ -35,7 +35,7 @@ const value = required(
 		displayName: 'Value',
 		name: 'value',
 		description:
-			'The value found, as JSON: text, a number, true or false, a list or an object. Text that is valid JSON is sent as what it holds (42 as a number, true as a boolean); to send it as text, put it in quotes, such as "42". Other text is sent as it is.',
+			'The value found, as JSON: text, a number, true or false, a list or an object. Text that is valid JSON is sent as what it holds (42 as a number, true as a boolean); to send it as text, put it in quotes, such as "42". Other text is sent as it is. A number of more digits than a number keeps, such as a 19-digit ID, is refused rather than sent rounded: quote it.',
 	}),
 );
 

@@ -82,6 +82,8 @@ const CONFIDENCE: Array<[label: string, expression: string, outcome: Outcome]> =
 	['57, as stored enrichments show', '57', { sent: 57 }],
 	['100, as stored enrichments show', '100', { sent: 100 }],
 	['57, as text', '"57"', { sent: 57 }],
+	['more digits than a number keeps, as text', '"0.12345678901234567891"', { error: 'invalid' }],
+	['a hexadecimal text (not decimal notation)', '"0x10"', { error: 'invalid' }],
 	['just below 0', '-0.01', { sent: -0.01 }],
 	['a percent sign', '"57%"', { error: 'invalid' }],
 	['a decimal comma', '"0,85"', { error: 'invalid' }],
@@ -104,5 +106,37 @@ describe('Enrichment → Create: Confidence and its range', () => {
 			label: 'Confidence',
 			field: (body) => body.confidence,
 		});
+	});
+});
+
+describe('Enrichment → Create: a number is sent as given, or refused in words', () => {
+	it('an ID of 19 digits mapped as text is refused, saying how to send it, and nothing is sent', async () => {
+		const { run, requests } = await createWith('value', '"1456789012345678901"');
+
+		expect(run.error?.message).toBe(
+			'The "Value" parameter in item 0 is the text "1456789012345678901", a number which would reach Metal as 1456789012345678800',
+		);
+		expect(run.error?.description).toBe(
+			'Value is sent to Metal as JSON, and a JSON number keeps 15 to 17 significant digits, so the node does not send this one. To send it as text, as an ID usually is, put it in quotes: "1456789012345678901". To send a number, round it to fewer digits.',
+		);
+		expect(requests).toHaveLength(0);
+	});
+
+	it('the same ID in quotes reaches Metal exactly, as text', async () => {
+		const { requests } = await createWith('value', '\'"1456789012345678901"\'');
+
+		expect((requests[0].body as { value: unknown }).value).toBe('1456789012345678901');
+	});
+
+	it('Confidence given as a text of more digits than a number keeps is refused', async () => {
+		const { run, requests } = await createWith('confidence', '"0.12345678901234567891"');
+
+		expect(run.error?.message).toBe(
+			'The "Confidence" parameter in item 0 is the text "0.12345678901234567891", a number which would reach Metal as 0.12345678901234568',
+		);
+		expect(run.error?.description).toBe(
+			'Confidence is sent to Metal as a number, which keeps 15 to 17 significant digits, so the node does not send this one. Round it to fewer digits.',
+		);
+		expect(requests).toHaveLength(0);
 	});
 });
