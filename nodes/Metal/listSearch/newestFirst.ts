@@ -5,6 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { textKey } from '../fields/sameText';
 import type { Records } from '../resources/records';
 import { MetalClient } from '../transport/client';
 import { LIST_PAGE_SIZE } from '../transport/pagination';
@@ -32,7 +33,7 @@ export function newestFirstPicker(
 	): Promise<INodeListSearchResult> {
 		const client = await MetalClient.create(this, { inEditor: true });
 		const metal = client.bind({ kind: 'read', noun });
-		const wanted = filter?.trim().toLowerCase() ?? '';
+		const wanted = textKey(filter ?? '');
 		const limit = wanted ? LIST_PAGE_SIZE : PAGE_SIZE;
 		const results: INodeListSearchItems[] = [];
 		let lt = paginationToken || undefined;
@@ -45,7 +46,7 @@ export function newestFirstPicker(
 			for (const record of entries) {
 				if (typeof record.id !== 'string') continue;
 				const texts = names(record).filter((n): n is string => typeof n === 'string' && !!n);
-				if (wanted && !texts.some((n) => n.toLowerCase().includes(wanted))) continue;
+				if (wanted && !texts.some((n) => textKey(n).includes(wanted))) continue;
 				results.push({ name: texts[0] ?? record.id, value: record.id });
 			}
 			const last = entries[entries.length - 1]?.id;

@@ -4,6 +4,7 @@ import { defineOperation } from '../engine/operation';
 import { choice, type Field, type Value } from '../fields/kit';
 import { collection, option, updateFields } from '../fields/parameters';
 import { idLocator, notFoundById } from '../fields/locator';
+import { textKey } from '../fields/sameText';
 import { returnAllLimit } from '../fields/returnAll';
 import { LIST_PAGE_SIZE, listAll } from '../transport/pagination';
 
@@ -52,7 +53,7 @@ export function getManyOperation(
 			name: 'filters',
 			displayName: 'Filters',
 			placeholder: 'Add Filter',
-			description: `Metal's list of ${plural} takes no filters: the node reads the ${plural}, ${PAGE} per request, and keeps those whose fields equal every value set here (ignoring case). Limit counts the ${plural} that match, so a rare match may take many requests; Return All reads every ${noun}, one request per ${PAGE} ${plural}.`,
+			description: `Metal's list of ${plural} takes no filters: the node reads the ${plural}, ${PAGE} per request, and keeps those whose fields equal every value set here (ignoring case and how accents are encoded). Limit counts the ${plural} that match, so a rare match may take many requests; Return All reads every ${noun}, one request per ${PAGE} ${plural}.`,
 		},
 		records.filters,
 	);
@@ -75,11 +76,11 @@ export function getManyOperation(
 	});
 }
 
-/** Whether each field of the record has the wanted value, ignoring case and surrounding spaces. */
+/** Whether each field of the record has the wanted value, as a user means it (see textKey). */
 function matches(record: IDataObject, wanted: IDataObject): boolean {
-	const key = (value: unknown) => String(value).trim().toLowerCase();
 	return Object.entries(wanted).every(
-		([field, value]) => typeof record[field] === 'string' && key(record[field]) === key(value),
+		([field, value]) =>
+			typeof record[field] === 'string' && textKey(record[field]) === textKey(String(value)),
 	);
 }
 

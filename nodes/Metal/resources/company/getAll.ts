@@ -31,7 +31,8 @@ export const getAll = getManyOperation({
 			displayName: 'Sector',
 			name: 'sector',
 			placeholder: 'e.g. Healthcare',
-			description: 'Only the companies whose sector is this text (whole text, ignoring case)',
+			description:
+				'Only the companies whose sector is this text (whole text, ignoring case and how accents are encoded)',
 		}),
 	],
 });

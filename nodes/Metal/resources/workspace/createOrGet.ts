@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../../engine/operation';
 import { describedAs, type Value } from '../../fields/kit';
+import { searchForms, textKey } from '../../fields/sameText';
 import { additionalFields, required } from '../../fields/parameters';
 import type { ItemRequests } from '../../transport/client';
 import { searchAll } from '../../transport/pagination';
@@ -11,7 +12,7 @@ import { SEARCH_PATH } from './search';
 const name = required(
 	describedAs(
 		workspaceName,
-		"The workspace's name. A workspace with the same name, whatever its case and the spaces around it, is returned; if there is none, one is created with this name.",
+		"The workspace's name. A workspace with the same name, whatever its case, the spaces around it and how its accents are encoded, is returned; if there is none, one is created with this name.",
 	),
 );
 
@@ -32,9 +33,6 @@ interface Outcome {
 	created: boolean;
 }
 
-/** Names as a user means them: the same whatever their case or the spaces around them. */
-const key = (name: string) => name.trim().toLowerCase();
-
 export const createOrGet = defineOperation({
 	option: {
 		name: 'Create or Get',
@@ -52,10 +50,10 @@ export const createOrGet = defineOperation({
 			'workspace.createOrGet',
 			() => new Map<string, Promise<Outcome>>(),
 		);
-		let outcome = pending.get(key(body.name));
+		let outcome = pending.get(textKey(body.name));
 		if (outcome === undefined) {
 			outcome = findOrCreate(body, metal);
-			pending.set(key(body.name), outcome);
+			pending.set(textKey(body.name), outcome);
 		}
 		const { workspace, created } = await outcome;
 		return { ...workspace, [CREATED_FIELD]: created };
@@ -63,17 +61,22 @@ export const createOrGet = defineOperation({
 });
 
 async function findOrCreate(body: IDataObject & { name: string }, metal: ItemRequests) {
-	const wanted = key(body.name);
+	const wanted = textKey(body.name);
 	const name = body.name.trim();
-	const results = await searchAll(metal.read, SEARCH_PATH, {
-		query: name,
-		tooMany: {
-			message: `Create or Get stopped after 1,000 pages of search results for "${name}"`,
-			description:
-				'The name matches so many workspaces that the node cannot be sure none has exactly this name, so it created nothing. Use a more distinctive name, or Workspace → Create.',
-		},
-	});
-	const found = results.filter((w) => typeof w.name === 'string' && key(w.name) === wanted);
+	const results: IDataObject[] = [];
+	for (const query of searchForms(name)) {
+		results.push(
+			...(await searchAll(metal.read, SEARCH_PATH, {
+				query,
+				tooMany: {
+					message: `Create or Get stopped after 1,000 pages of search results for "${query}"`,
+					description:
+						'The name matches so many workspaces that the node cannot be sure none has exactly this name, so it created nothing. Use a more distinctive name, or Workspace → Create.',
+				},
+			})),
+		);
+	}
+	const found = results.filter((w) => typeof w.name === 'string' && textKey(w.name) === wanted);
 	if (found.length > 0) return { workspace: oldest(found), created: false };
 	return { workspace: await postWorkspace(body, metal), created: true };
 }

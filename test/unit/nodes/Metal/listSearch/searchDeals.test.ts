@@ -64,6 +64,17 @@ describe('Deal picker (From List)', () => {
 		expect(next).toEqual({ results: [{ name: 'Borealis', value: idOf(100) }] });
 	});
 
+	it('what the user types matches a name whatever the Unicode form of its accents', async () => {
+		serveList('/v1/deals', [
+			{ id: idOf(2), name: 'Cafe\u0301 Holdings' },
+			{ id: idOf(1), name: 'Cafe Holdings' },
+		]);
+
+		const result = await searchDeals.call(context(), 'caf\u00e9');
+
+		expect(result.results).toEqual([{ name: 'Cafe\u0301 Holdings', value: idOf(2) }]);
+	});
+
 	it('a deal without a name is offered by its ID', async () => {
 		serveList('/v1/deals', [{ id: idOf(1) }, { id: idOf(0), name: '' }]);
 

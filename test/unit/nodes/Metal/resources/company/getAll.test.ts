@@ -54,6 +54,25 @@ describe('Company → Get Many', () => {
 		expect(output).toEqual(paired(matching.slice(0, 100)));
 	});
 
+	it('a filter matches a sector whatever the Unicode form of its accents', async () => {
+		// "Santé" stored with e plus a combining accent, filtered with é as one character.
+		const all = newestFirst(3, (n) => ({
+			canonicalName: `Company ${n}`,
+			sector: n === 1 ? 'Sante\u0301' : 'Tech',
+		}));
+		serveList('/v1/companies', all);
+
+		const { output } = await runMetalNode({
+			parameters: {
+				resource: 'company',
+				operation: 'getAll',
+				filters: { sector: 'SANT\u00c9' },
+			},
+		});
+
+		expect(output).toEqual(paired([all[1]]));
+	});
+
 	it('a company type by its name, Oldest First, Return All', async () => {
 		const all = companies(30);
 		const requests = serveList('/v1/companies', all);

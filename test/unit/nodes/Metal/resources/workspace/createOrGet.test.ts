@@ -1,3 +1,5 @@
+import nock from 'nock';
+
 import { Metal } from '../../../../../../nodes/Metal/Metal.node';
 import { CORPUS, expectOutcome, requiredRule, RULES } from '../../../../../helpers/corpus';
 import { created, interceptMetal, workspaceFor } from '../../../../../helpers/metalNock';
@@ -191,6 +193,86 @@ describe('Workspace → Create or Get: not found', () => {
 	});
 });
 
+/** Metal's search as a plain substring match that does not equate Unicode forms. */
+function searchByText(all: Array<Record<string, unknown>>) {
+	return interceptMetal({
+		path: SEARCH,
+		times: 10,
+		reply: (body) => {
+			const { query } = body as { query: string };
+			const data = all.filter((w) => String(w.name).toLowerCase().includes(query.toLowerCase()));
+			return [
+				200,
+				{ data, metadata: { page: 1, limit: 50, totalCount: data.length, totalPages: 1 } },
+			];
+		},
+	});
+}
+
+// "Café" with é as one character (NFC), and as e plus a combining accent (NFD).
+const CAFE_NFC = 'Caf\u00e9';
+const CAFE_NFD = 'Cafe\u0301';
+
+describe('Workspace → Create or Get: one name, whatever its Unicode form', () => {
+	it('a workspace stored with the accent decomposed is found for the name typed composed', async () => {
+		const stored = existing(1, `${CAFE_NFD} Holdings`);
+		const searches = searchByText([stored]);
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		const { output, error } = await run({ parameters: { name: `${CAFE_NFC} holdings` } });
+
+		expect(error).toBeUndefined();
+		// As given (composed), then decomposed: Metal does not document whether its search equates them.
+		expect(searches.map((r) => (r.body as { query: string }).query)).toEqual([
+			`${CAFE_NFC} holdings`,
+			`${CAFE_NFD} holdings`,
+		]);
+		expect(creates).toHaveLength(0);
+		expect(output).toEqual([{ json: { ...stored, created: false }, pairedItem: { item: 0 } }]);
+	});
+
+	it('two items of one run with the name in either form: one search each form, one workspace', async () => {
+		const searches = searchByText([]);
+		const creates = interceptMetal({ path: '/v1/workspaces', times: 2, reply: created });
+
+		const { output } = await run({
+			items: [{ name: CAFE_NFC }, { name: CAFE_NFD }],
+			parameters: { name: '={{ $json.name }}' },
+		});
+
+		expect(searches).toHaveLength(2);
+		expect(creates.map((r) => r.body)).toEqual([{ name: CAFE_NFC }]);
+		const workspace = { ...workspaceFor({ name: CAFE_NFC }, 0), created: true };
+		expect(output).toEqual([
+			{ json: workspace, pairedItem: { item: 0 } },
+			{ json: workspace, pairedItem: { item: 1 } },
+		]);
+	});
+
+	it('a plain ASCII name is searched once', async () => {
+		const searches = searchByText([]);
+		interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		await run({ parameters: { name: 'Atlas' } });
+
+		expect(searches).toHaveLength(1);
+	});
+
+	it('compatibility forms stay different names: full-width letters are not the same name', async () => {
+		searchByText([existing(1, 'ＡＴＬＡＳ')]);
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		await run({ parameters: { name: 'ＡＴＬＡＳ ' } });
+		expect(creates).toHaveLength(0);
+		nock.cleanAll();
+
+		searchByText([existing(1, 'ＡＴＬＡＳ')]);
+		const again = interceptMetal({ path: '/v1/workspaces', reply: created });
+		await run({ parameters: { name: 'ATLAS' } });
+		expect(again).toHaveLength(1);
+	});
+});
+
 describe('Workspace → Create or Get: failures', () => {
 	it('a create that fails ambiguously is sent once, and the items of that name share the failure', async () => {
 		searchServing([]);
@@ -295,14 +377,12 @@ describe.each([
 		const result = await run({ parameters });
 
 		expectOutcome(outcome, result, creates, { label, field: (body) => body[field] });
-		expect(searches).toHaveLength(creates.length);
-		if (field === 'name' && 'sent' in outcome) {
-			expect(searches[0].body).toEqual({
-				query: (outcome.sent as string).trim(),
-				page: 1,
-				limit: 50,
-			});
-		}
+		// The name as given, then in its other Unicode forms where it has any; nothing when refused.
+		const name = field === 'name' && 'sent' in outcome ? (outcome.sent as string).trim() : 'Atlas';
+		const forms = [...new Set([name, name.normalize('NFC'), name.normalize('NFD')])];
+		expect(searches.map((r) => r.body)).toEqual(
+			creates.length ? forms.map((query) => ({ query, page: 1, limit: 50 })) : [],
+		);
 	});
 });
 
