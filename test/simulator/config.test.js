@@ -31,6 +31,7 @@ describe('resolveConfig', () => {
 			seed: 1,
 			maxNameLength: null,
 			searchStarMatchesAll: false,
+			searchPageCap: 20,
 			logFile: null,
 		});
 	});

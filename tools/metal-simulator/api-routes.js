@@ -68,14 +68,15 @@ function listRecords(resource) {
 	};
 }
 
-function searchWorkspaces(request, { store, config }) {
-	const { value, refused } = checkedBody(request, config);
-	if (refused) return refused;
-	return answer(
-		200,
-		store.search('workspaces', { ...value, starMatchesAll: config.searchStarMatchesAll }),
-		'ok',
-	);
+/** A search: ranked matches, pages no larger than the searchPageCap knob (see README). */
+function searchRecords(resource) {
+	return (request, { store, config }) => {
+		const { value, refused } = checkedBody(request, config);
+		if (refused) return refused;
+		const limit = Math.min(value.limit, config.searchPageCap);
+		const starMatchesAll = config.searchStarMatchesAll;
+		return answer(200, store.search(resource, { ...value, limit, starMatchesAll }), 'ok');
+	};
 }
 
 function startWorkflowRun(request, { config, runs }) {
@@ -96,7 +97,7 @@ function route(name, method, path, handle) {
 
 const API_ROUTES = [
 	route('createWorkspace', 'POST', '/v1/workspaces', createRecord('workspaces')),
-	route('searchWorkspaces', 'POST', '/v1/workspaces/search', searchWorkspaces),
+	route('searchWorkspaces', 'POST', '/v1/workspaces/search', searchRecords('workspaces')),
 	route('getWorkspace', 'GET', '/v1/workspaces/{id}', getRecord('workspaces')),
 	route('getCurrentKey', 'GET', '/v1/keys/current', getCurrentKey),
 	route('createActivity', 'POST', '/v1/activities', createRecord('activities')),

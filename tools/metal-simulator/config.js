@@ -166,7 +166,14 @@ const KNOBS = [
 		name: 'searchStarMatchesAll',
 		type: 'boolean',
 		default: false,
-		help: 'let the search query "*" match every workspace (real Metal behaviour unknown)',
+		help: 'let the search query "*" match every record of a search (real Metal behaviour unknown)',
+	},
+	{
+		name: 'searchPageCap',
+		type: 'integer',
+		min: 1,
+		default: 20,
+		help: 'largest page a search answers: a bigger limit gets pages this size (metadata.limit says so)',
 	},
 	{
 		name: 'logFile',
