@@ -6,20 +6,25 @@ const { startTestSimulator, call, createWorkspace } = require('./helpers');
 const NOT_FOUND = { error: 'Not found' };
 
 describe('the route table', () => {
-	test('serves exactly the operations Metal documents with a schema (REF rows)', () => {
+	test('serves exactly the operations of the README route table', () => {
 		expect(API_ROUTES.map((route) => `${route.method} ${route.path}`)).toEqual([
 			'POST /v1/workspaces',
 			'POST /v1/workspaces/search',
 			'GET /v1/workspaces/{id}',
 			'GET /v1/keys/current',
 			'POST /v1/activities',
+			'POST /v1/activities/search',
 			'GET /v1/activities/{id}',
 			'PUT /v1/activities/{id}',
 			'GET /v1/deals',
+			'POST /v1/deals/search',
 			'PUT /v1/deals/{id}',
 			'GET /v1/companies',
+			'POST /v1/companies/search',
 			'PUT /v1/companies/{id}',
+			'POST /v1/people/search',
 			'PUT /v1/people/{id}',
+			'POST /v1/documents/search',
 			'POST /v1/workflows/{id}/runs',
 			'GET /v1/workflow-runs/{id}',
 			'POST /v1/enrichments',
@@ -47,10 +52,8 @@ describe('routing', () => {
 		['GET', '/v1/companies/665f1c2a9b1e4a0012a3b4c5'],
 		['GET', '/v1/companies/externalId=crm-1'],
 		['GET', '/v1/deals/externalId=crm-1'],
-		['POST', '/v1/deals/search'],
-		['POST', '/v1/companies/search'],
-		['POST', '/v1/people/search'],
-		['POST', '/v1/activities/search'],
+		['GET', '/v1/documents/search'],
+		['POST', '/v1/documents'],
 		['GET', '/v1/workflows'],
 		['POST', '/v1/workflow-runs/665f1c2a9b1e4a0012a3b4c5/cancel'],
 		['GET', '/v1/enrichments'],

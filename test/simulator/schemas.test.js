@@ -28,6 +28,13 @@ describe('request schemas (one table, strict)', () => {
 		expect(validate('searchWorkspaces', { query: 'a' }, config)).toEqual({
 			value: { query: 'a', page: 1, limit: 20 },
 		});
+		// The other searches take any limit of 1 or more (the page cap is applied by the route).
+		expect(validate('searchDocuments', { query: 'a', limit: 5000 }, config)).toEqual({
+			value: { query: 'a', page: 1, limit: 5000 },
+		});
+		expect(validate('searchWorkspaces', { query: 'a', limit: 101 }, config)).toEqual({
+			error: 'limit: must be at most 100',
+		});
 		expect(validate('listDeals', query(''), config)).toEqual({
 			value: { page: 1, limit: 100, sort: 'id', direction: 'desc' },
 		});

@@ -124,11 +124,12 @@ describe('POST /v1/workspaces/search', () => {
 	});
 
 	test('ranks an exact name above a prefix, a whole word and a substring; words found count first', async () => {
-		const [substring, exact, wholeWord, prefix, bothWords, other] = await createAll(simulator, [
-			{ name: 'Hyperatlas' },
+		// Created best first, so that newest-first alone would give the opposite order.
+		const [exact, prefix, wholeWord, substring, bothWords, other] = await createAll(simulator, [
 			{ name: 'Atlas' },
-			{ name: 'Room', company: 'The Atlas fund' },
 			{ name: 'Atlas deal' },
+			{ name: 'Room', company: 'The Atlas fund' },
+			{ name: 'Hyperatlas' },
 			{ name: 'Deal room', company: 'Atlas' },
 			{ name: 'Borealis' },
 		]);

@@ -192,6 +192,23 @@ const LIST_QUERY = query({
 	direction: [oneOf(['asc', 'desc']), 'desc'],
 });
 
+/**
+ * The body of every search: a non-blank query, page ≥ 1, limit ≥ 1 (the workspace search keeps its
+ * former maximum of 100; the searchPageCap knob caps the page the route answers, not the body).
+ */
+function searchBody({ maxLimit } = {}) {
+	return object(
+		{
+			query: text({ nonBlank: true }),
+			page: [number({ integer: true, min: 1 }), 1],
+			limit: [number({ integer: true, min: 1, max: maxLimit }), 20],
+		},
+		{ required: ['query'] },
+	);
+}
+
+const SEARCH_BODY = searchBody();
+
 const DEAL_STATUSES = ['ACTIVE', 'CLOSED', 'PASSED_DEAD'];
 const DEAL_STAGES = [
 	'SOURCED',
@@ -216,14 +233,7 @@ const SCHEMAS = {
 		},
 		{ required: ['name'] },
 	),
-	searchWorkspaces: object(
-		{
-			query: text({ nonBlank: true }),
-			page: [number({ integer: true, min: 1 }), 1],
-			limit: [number({ integer: true, min: 1, max: 100 }), 20],
-		},
-		{ required: ['query'] },
-	),
+	searchWorkspaces: searchBody({ maxLimit: 100 }),
 	createActivity: object(ACTIVITY_FIELDS, { required: ['subject'] }),
 	updateActivity: object(ACTIVITY_UPDATE_FIELDS),
 	listDeals: LIST_QUERY,
@@ -248,6 +258,11 @@ const SCHEMAS = {
 		externalId: text(),
 		custom: anyObject(),
 	}),
+	searchCompanies: SEARCH_BODY,
+	searchDeals: SEARCH_BODY,
+	searchPeople: SEARCH_BODY,
+	searchActivities: SEARCH_BODY,
+	searchDocuments: SEARCH_BODY,
 	updatePerson: object({
 		firstName: text(),
 		lastName: text(),
