@@ -4,8 +4,9 @@ const { answer, answers } = require('./answers');
 const { RESOURCES, viewOf } = require('./resources');
 const { validate } = require('./schemas');
 
-// Exactly the operations Metal's API reference documents with a schema (the REF rows of the
-// project's endpoint notes, see README). Each route is named after its operation: the name picks
+// Only operations Metal documents: those its API reference shows with a schema (the REF rows of
+// the project's endpoint notes), and some its guides or reference headings name without one (GUIDE
+// and REF-md-head rows), whose answers are the simulator's choice (see README). Each route is named after its operation: the name picks
 // its schema in schemas.js and is what `faultRoutes` takes. A known path with another method is
 // simply not matched, so it gets 404 like an unknown path (what an Express-style router does;
 // Metal documents no 405). A path id that is not a stored record (malformed ones included) is the
@@ -40,6 +41,22 @@ function createRecord(resource) {
 function getRecord(resource) {
 	return (request, { store }) => {
 		const record = store.get(resource, request.params.id);
+		if (!record) return answers.recordNotFound(RESOURCES[resource].noun);
+		return answer(200, { data: viewOf(resource, record) }, 'ok');
+	};
+}
+
+/**
+ * GET by the external id written literally in the path (`externalId=crm-12345`, percent-decoded):
+ * the first stored record whose `externalId` is exactly it; an empty one finds nothing.
+ */
+function getByExternalId(resource) {
+	return (request, { store }) => {
+		const { externalId } = request.params;
+		const record =
+			externalId === ''
+				? undefined
+				: store.find(resource, (candidate) => candidate.externalId === externalId);
 		if (!record) return answers.recordNotFound(RESOURCES[resource].noun);
 		return answer(200, { data: viewOf(resource, record) }, 'ok');
 	};
@@ -90,9 +107,15 @@ function getCurrentKey(request, { currentKey }) {
 	return answer(200, { data: currentKey }, 'ok');
 }
 
+/**
+ * `{id}` in a path is one non-empty segment; another parameter (after a literal `externalId=` or
+ * `ids=`) is the rest of its segment and may be empty, so that route still answers for it.
+ */
 function route(name, method, path, handle) {
-	const pattern = new RegExp(`^${path.replace('{id}', '(?<id>[^/]+)')}$`);
-	return { name, method, path, pattern, handle };
+	const source = path.replace(/\{(\w+)\}/g, (_, param) =>
+		param === 'id' ? '(?<id>[^/]+)' : `(?<${param}>[^/]*)`,
+	);
+	return { name, method, path, pattern: new RegExp(`^${source}$`), handle };
 }
 
 const API_ROUTES = [
@@ -106,9 +129,23 @@ const API_ROUTES = [
 	route('updateActivity', 'PUT', '/v1/activities/{id}', updateRecord('activities')),
 	route('listDeals', 'GET', '/v1/deals', listRecords('deals')),
 	route('searchDeals', 'POST', '/v1/deals/search', searchRecords('deals')),
+	route(
+		'getDealByExternalId',
+		'GET',
+		'/v1/deals/externalId={externalId}',
+		getByExternalId('deals'),
+	),
 	route('updateDeal', 'PUT', '/v1/deals/{id}', updateRecord('deals')),
 	route('listCompanies', 'GET', '/v1/companies', listRecords('companies')),
 	route('searchCompanies', 'POST', '/v1/companies/search', searchRecords('companies')),
+	// Before getCompany, whose {id} would take "externalId=…" too.
+	route(
+		'getCompanyByExternalId',
+		'GET',
+		'/v1/companies/externalId={externalId}',
+		getByExternalId('companies'),
+	),
+	route('getCompany', 'GET', '/v1/companies/{id}', getRecord('companies')),
 	route('updateCompany', 'PUT', '/v1/companies/{id}', updateRecord('companies')),
 	route('searchPeople', 'POST', '/v1/people/search', searchRecords('people')),
 	route('updatePerson', 'PUT', '/v1/people/{id}', updateRecord('people')),

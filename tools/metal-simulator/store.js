@@ -83,6 +83,14 @@ function createStore({ now = () => new Date() }) {
 			return found ? collection(resource).delete(found.record.id) : false;
 		},
 
+		/** A copy of the first record (in the order stored) that `accepts`, or undefined. */
+		find(resource, accepts) {
+			for (const { record } of collection(resource).values()) {
+				if (accepts(record)) return structuredClone(record);
+			}
+			return undefined;
+		},
+
 		/** Every record of a resource, in the order stored (oldest first). */
 		all(resource) {
 			return [...collection(resource).values()].map((stored) => structuredClone(stored.record));
