@@ -168,6 +168,7 @@ describe('faults on the other routes', () => {
 			'getCompany',
 			'updateCompany',
 			'searchPeople',
+			'getPeopleByIds',
 			'updatePerson',
 			'searchDocuments',
 			'startWorkflowRun',

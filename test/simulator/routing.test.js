@@ -26,6 +26,7 @@ describe('the route table', () => {
 			'GET /v1/companies/{id}',
 			'PUT /v1/companies/{id}',
 			'POST /v1/people/search',
+			'GET /v1/people/ids={ids}',
 			'PUT /v1/people/{id}',
 			'POST /v1/documents/search',
 			'POST /v1/workflows/{id}/runs',

@@ -62,6 +62,20 @@ function getByExternalId(resource) {
 	};
 }
 
+/**
+ * GET /v1/people/ids=a,b: the people found, in the order asked, each once. An unknown id is left
+ * out, or makes the whole answer a 404 with peopleIdsMissing 'notFound' (Metal does not say).
+ */
+function getPeopleByIds(request, { store, config }) {
+	const { value, error } = validate(request.route, { ids: request.params.ids }, config);
+	if (error !== undefined) return answers.invalidIds(error);
+	const people = value.ids.map((id) => store.get('people', id));
+	if (config.peopleIdsMissing === 'notFound' && people.includes(undefined)) {
+		return answers.recordNotFound(RESOURCES.people.noun);
+	}
+	return answer(200, { data: people.filter((person) => person !== undefined) }, 'ok');
+}
+
 /** PUT: sets the fields given and leaves the others as they are (Metal does not say; see README). */
 function updateRecord(resource) {
 	return (request, { store, config }) => {
@@ -148,6 +162,7 @@ const API_ROUTES = [
 	route('getCompany', 'GET', '/v1/companies/{id}', getRecord('companies')),
 	route('updateCompany', 'PUT', '/v1/companies/{id}', updateRecord('companies')),
 	route('searchPeople', 'POST', '/v1/people/search', searchRecords('people')),
+	route('getPeopleByIds', 'GET', '/v1/people/ids={ids}', getPeopleByIds),
 	route('updatePerson', 'PUT', '/v1/people/{id}', updateRecord('people')),
 	route('searchDocuments', 'POST', '/v1/documents/search', searchRecords('documents')),
 	route('startWorkflowRun', 'POST', '/v1/workflows/{id}/runs', startWorkflowRun),

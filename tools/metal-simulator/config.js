@@ -176,6 +176,20 @@ const KNOBS = [
 		help: 'largest page a search answers: a bigger limit gets pages this size (metadata.limit says so)',
 	},
 	{
+		name: 'maxPeopleIds',
+		type: 'integer',
+		min: 1,
+		default: 100,
+		help: 'most ids GET /v1/people/ids={ids} takes; more is a 400 (Metal documents no limit)',
+	},
+	{
+		name: 'peopleIdsMissing',
+		type: 'choice',
+		allowed: ['omit', 'notFound'],
+		default: 'omit',
+		help: 'unknown ids in GET /v1/people/ids={ids}: left out of data (omit) or a 404 (notFound)',
+	},
+	{
 		name: 'logFile',
 		type: 'string',
 		default: null,

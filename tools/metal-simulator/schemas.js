@@ -159,6 +159,23 @@ function query(fields) {
 	};
 }
 
+/**
+ * A comma-separated list of Metal ids in a path (`ids=a,b`, already percent-decoded): at least one,
+ * at most the knob `maxKnob` (counted as given), each a Metal id. Kept in lower case, each id once,
+ * in the order first given.
+ */
+function idList({ maxKnob }) {
+	const id = metalId();
+	return (value, context) => {
+		if (typeof value !== 'string') fail('must be a string');
+		if (value === '') fail('must name at least one id');
+		const ids = value.split(',').map((entry, index) => within(`[${index}]`, () => id(entry)));
+		const max = context.config[maxKnob];
+		if (ids.length > max) fail(`must name at most ${max} ids (${maxKnob})`);
+		return [...new Set(ids)];
+	};
+}
+
 // ---- The documented shapes --------------------------------------------------------------------
 
 const externalReference = object(
@@ -223,7 +240,7 @@ const DEAL_STAGES = [
 	'DEAD',
 ];
 
-/** Request schemas by route name (see api-routes.js). Bodies unless the name says list. */
+/** Request schemas by route name (see api-routes.js): bodies, list queries, the people ids. */
 const SCHEMAS = {
 	createWorkspace: object(
 		{
@@ -263,6 +280,8 @@ const SCHEMAS = {
 	searchPeople: SEARCH_BODY,
 	searchActivities: SEARCH_BODY,
 	searchDocuments: SEARCH_BODY,
+	// Not a body: the path's ids, as { ids } (see api-routes.js).
+	getPeopleByIds: object({ ids: idList({ maxKnob: 'maxPeopleIds' }) }, { required: ['ids'] }),
 	updatePerson: object({
 		firstName: text(),
 		lastName: text(),
