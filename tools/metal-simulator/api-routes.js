@@ -117,6 +117,24 @@ function startWorkflowRun(request, { config, runs }) {
 	return run ? created('workflow-runs', run) : answers.recordNotFound(RESOURCES.workflows.noun);
 }
 
+/** GET /v1/workflows: every seeded workflow as {id, name}, newest first. */
+function listWorkflows(request, { store, config }) {
+	const { error } = validate(request.route, request.query, config);
+	if (error !== undefined) return answers.invalidQuery(error);
+	const workflows = store.newestFirst('workflows').map((record) => viewOf('workflows', record));
+	return answer(200, { data: workflows }, 'ok');
+}
+
+/** GET /v1/workflows/{id}/runs: the runs of a known workflow, newest first, as they stand now. */
+function listWorkflowRuns(request, { store, config, runs }) {
+	const { error } = validate(request.route, request.query, config);
+	if (error !== undefined) return answers.invalidQuery(error);
+	if (!runs.knows(request.params.id)) return answers.recordNotFound(RESOURCES.workflows.noun);
+	const workflowId = request.params.id.toLowerCase();
+	const found = store.newestFirst('workflow-runs', (run) => run.workflowId === workflowId);
+	return answer(200, { data: found.map((run) => viewOf('workflow-runs', run)) }, 'ok');
+}
+
 function getCurrentKey(request, { currentKey }) {
 	return answer(200, { data: currentKey }, 'ok');
 }
@@ -165,7 +183,9 @@ const API_ROUTES = [
 	route('getPeopleByIds', 'GET', '/v1/people/ids={ids}', getPeopleByIds),
 	route('updatePerson', 'PUT', '/v1/people/{id}', updateRecord('people')),
 	route('searchDocuments', 'POST', '/v1/documents/search', searchRecords('documents')),
+	route('listWorkflows', 'GET', '/v1/workflows', listWorkflows),
 	route('startWorkflowRun', 'POST', '/v1/workflows/{id}/runs', startWorkflowRun),
+	route('listWorkflowRuns', 'GET', '/v1/workflows/{id}/runs', listWorkflowRuns),
 	route('getWorkflowRun', 'GET', '/v1/workflow-runs/{id}', getRecord('workflow-runs')),
 	route('createEnrichment', 'POST', '/v1/enrichments', createRecord('enrichments')),
 	route('createTag', 'POST', '/v1/tags', createRecord('tags')),

@@ -85,8 +85,14 @@ const RESOURCES = {
 			'currentCompanyName',
 		],
 	},
-	// Workflows are not served by the API (no documented schema); they hold how their runs end.
-	workflows: { noun: 'Workflow', timestamps: false, seedSchema: 'seedWorkflow' },
+	// Workflows are listed as {id, name} (Metal shows no shape); the rest is the simulator's own:
+	// how their runs end (seedWorkflow in schemas.js).
+	workflows: {
+		noun: 'Workflow',
+		timestamps: false,
+		seedSchema: 'seedWorkflow',
+		view: only(['id', 'name']),
+	},
 	'workflow-runs': { noun: 'Workflow run', timestamps: false, seedable: false },
 	enrichments: {
 		noun: 'Enrichment',

@@ -294,7 +294,10 @@ const SCHEMAS = {
 		location: object({ city: text(), state: text(), country: text() }),
 		externalId: text(),
 	}),
+	// Metal documents no query parameter for these two lists: any one is refused.
+	listWorkflows: query({}),
 	startWorkflowRun: object({ input: [anyObject(), {}] }),
+	listWorkflowRuns: query({}),
 	createEnrichment: object(
 		{
 			resourceType: text({ nonBlank: true }),

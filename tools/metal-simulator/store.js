@@ -96,6 +96,15 @@ function createStore({ now = () => new Date() }) {
 			return [...collection(resource).values()].map((stored) => structuredClone(stored.record));
 		},
 
+		/** Copies of the records `keep` accepts (every one by default), newest id first. */
+		newestFirst(resource, keep = () => true) {
+			return [...collection(resource).values()]
+				.map((stored) => stored.record)
+				.filter((record) => keep(record))
+				.sort((a, b) => (a.id < b.id ? 1 : -1))
+				.map((record) => structuredClone(record));
+		},
+
 		/**
 		 * One page of a list endpoint: ids below `lt` (when given), sorted by id in `direction`,
 		 * then page `page` of `limit` records. Like Metal's lists: no totals.

@@ -16,14 +16,24 @@ function createWorkflowRuns({ store, config, nextId, now = () => new Date() }) {
 
 	const cased = (status) => (config.runStatusCase === 'upper' ? status.toUpperCase() : status);
 
+	/** A seeded workflow, or with openWorkflows any 24-hex id. */
+	function knows(workflowId) {
+		return (
+			Boolean(store.get('workflows', workflowId)) ||
+			(config.openWorkflows && isObjectId(workflowId))
+		);
+	}
+
 	return {
+		knows,
+
 		/**
 		 * Starts a run of `workflowId` with `input`; returns the stored run, or undefined when the
 		 * workflow is unknown (and workflows are not open).
 		 */
 		start(workflowId, input) {
+			if (!knows(workflowId)) return undefined;
 			const workflow = store.get('workflows', workflowId);
-			if (!workflow && !(config.openWorkflows && isObjectId(workflowId))) return undefined;
 			const outcome = workflow?.runOutcome ?? config.runOutcome;
 			const started = now();
 			const run = store.add('workflow-runs', nextId(started), {
