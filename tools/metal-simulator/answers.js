@@ -30,6 +30,8 @@ const answers = {
 	notFound: () => answer(404, { error: 'Not found' }, 'not_found'),
 	// "Workspace not found" is Metal's text; the other nouns follow the same pattern.
 	recordNotFound: (noun) => answer(404, { error: `${noun} not found` }, 'not_found'),
+	// Metal's errors guide: 422 for a request understood but not processable (a conflict).
+	unprocessable: (message) => answer(422, { error: message }, 'unprocessable'),
 	rateLimited: (retryAfter) =>
 		answer(429, { error: 'rate limit exceeded' }, 'rate_limited', {
 			headers: retryAfter === null ? {} : { 'retry-after': retryAfter },

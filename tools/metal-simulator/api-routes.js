@@ -117,6 +117,49 @@ function startWorkflowRun(request, { config, runs }) {
 	return run ? created('workflow-runs', run) : answers.recordNotFound(RESOURCES.workflows.noun);
 }
 
+/** A run action's body: none at all, or what its schema takes (an empty object). */
+function actionBody(request, config) {
+	return request.bodyError === 'empty' ? { value: {} } : checkedBody(request, config);
+}
+
+/** POST /v1/workflow-runs/{id}/cancel: a run not over yet is cancelled now (see README). */
+function cancelWorkflowRun(request, { store, config, runs }) {
+	const { refused } = actionBody(request, config);
+	if (refused) return refused;
+	const run = store.get('workflow-runs', request.params.id);
+	if (!run) return answers.recordNotFound(RESOURCES['workflow-runs'].noun);
+	if (runs.isOver(run)) return answers.unprocessable('Workflow run is not running');
+	return answer(200, { data: runs.cancel(run.id) }, 'updated', { resource: 'workflow-runs' });
+}
+
+/**
+ * POST /v1/workflow-runs/{id}/retry and /rerun: a new run of the same workflow with the same input,
+ * when `allows(run)`; else 422 `refusal`. The workflow must still be known, as for a start.
+ */
+function repeatWorkflowRun(allows, refusal) {
+	return (request, { store, config, runs }) => {
+		const { refused } = actionBody(request, config);
+		if (refused) return refused;
+		const run = store.get('workflow-runs', request.params.id);
+		if (!run) return answers.recordNotFound(RESOURCES['workflow-runs'].noun);
+		if (!allows(run, runs)) return answers.unprocessable(refusal);
+		const repeated = runs.start(run.workflowId, run.input);
+		return repeated
+			? created('workflow-runs', repeated)
+			: answers.recordNotFound(RESOURCES.workflows.noun);
+	};
+}
+
+const retryWorkflowRun = repeatWorkflowRun(
+	(run, runs) => runs.statusOf(run) === 'failed',
+	'Only a failed workflow run can be retried',
+);
+
+const rerunWorkflowRun = repeatWorkflowRun(
+	(run, runs) => runs.isOver(run),
+	'Workflow run is still running',
+);
+
 /** GET /v1/workflows: every seeded workflow as {id, name}, newest first. */
 function listWorkflows(request, { store, config }) {
 	const { error } = validate(request.route, request.query, config);
@@ -187,6 +230,9 @@ const API_ROUTES = [
 	route('startWorkflowRun', 'POST', '/v1/workflows/{id}/runs', startWorkflowRun),
 	route('listWorkflowRuns', 'GET', '/v1/workflows/{id}/runs', listWorkflowRuns),
 	route('getWorkflowRun', 'GET', '/v1/workflow-runs/{id}', getRecord('workflow-runs')),
+	route('cancelWorkflowRun', 'POST', '/v1/workflow-runs/{id}/cancel', cancelWorkflowRun),
+	route('retryWorkflowRun', 'POST', '/v1/workflow-runs/{id}/retry', retryWorkflowRun),
+	route('rerunWorkflowRun', 'POST', '/v1/workflow-runs/{id}/rerun', rerunWorkflowRun),
 	route('createEnrichment', 'POST', '/v1/enrichments', createRecord('enrichments')),
 	route('createTag', 'POST', '/v1/tags', createRecord('tags')),
 	route('getScore', 'GET', '/v1/scores/{id}', getRecord('scores')),

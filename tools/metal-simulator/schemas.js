@@ -298,6 +298,10 @@ const SCHEMAS = {
 	listWorkflows: query({}),
 	startWorkflowRun: object({ input: [anyObject(), {}] }),
 	listWorkflowRuns: query({}),
+	// Metal documents no body for the run actions: only an empty object (or no body at all).
+	cancelWorkflowRun: object({}),
+	retryWorkflowRun: object({}),
+	rerunWorkflowRun: object({}),
 	createEnrichment: object(
 		{
 			resourceType: text({ nonBlank: true }),
