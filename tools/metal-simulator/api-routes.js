@@ -6,11 +6,11 @@ const { validate } = require('./schemas');
 
 // Only operations Metal documents: those its API reference shows with a schema (the REF rows of
 // the project's endpoint notes), and some its guides or reference headings name without one (GUIDE
-// and REF-md-head rows), whose answers are the simulator's choice (see README). Each route is named after its operation: the name picks
-// its schema in schemas.js and is what `faultRoutes` takes. A known path with another method is
-// simply not matched, so it gets 404 like an unknown path (what an Express-style router does;
-// Metal documents no 405). A path id that is not a stored record (malformed ones included) is the
-// resource's 404, as Metal answers for a workspace.
+// and REF-md-head rows), whose answers are the simulator's choice (see README). Each route is named
+// after its operation: the name picks its schema in schemas.js and is what `faultRoutes` takes. A
+// known path with another method is simply not matched, so it gets 404 like an unknown path (what
+// an Express-style router does; Metal documents no 405). A path id that is not a stored record
+// (malformed ones included) is the resource's 404, as Metal answers for a workspace.
 
 /** The request body checked against the route's schema: { value } or { refused: answer }. */
 function checkedBody(request, config) {

@@ -30,7 +30,10 @@ function tier(value, term) {
 	return best;
 }
 
-/** The lower-case strings a record holds in its search fields (a name, a list of names, or a function). */
+/**
+ * The lower-case strings a record holds in its search fields (each a field name or a function of
+ * the record; a list of strings counts string by string).
+ */
 function valuesOf(record, fields) {
 	return fields
 		.flatMap((field) => (typeof field === 'function' ? [field(record)] : [record[field]]))
