@@ -25,7 +25,7 @@ describe('authentication', () => {
 			(route) => !route.path.startsWith('/v1/workspaces') && route.name !== 'getCurrentKey',
 		).map((route) => [
 			route.method,
-			route.path.replace('{id}', '665f1c2a9b1e4a0012a3b4c5'),
+			route.path.replace(/\{\w+\}/, '665f1c2a9b1e4a0012a3b4c5'),
 			route.method === 'GET' ? undefined : {},
 		]),
 	];

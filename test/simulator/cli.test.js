@@ -110,6 +110,48 @@ describe('cli.js', () => {
 		expect((await run.exited).code).toBe(0);
 	});
 
+	test('passes the search and people-ids flags through', async () => {
+		const run = runCli([
+			'--search-page-cap',
+			'2',
+			'--max-people-ids',
+			'1',
+			'--people-ids-missing',
+			'notFound',
+		]);
+		try {
+			const { url } = await run.ready;
+			const headers = {
+				'x-metal-client-id': 'ci_local_simulator',
+				'x-metal-api-key': 'sk_local_simulator',
+				'content-type': 'application/json',
+			};
+			await fetch(`${url}/_sim/deals`, {
+				method: 'POST',
+				body: JSON.stringify([{ name: 'Orion A' }, { name: 'Orion B' }, { name: 'Orion C' }]),
+			});
+			const search = await fetch(`${url}/v1/deals/search`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ query: 'orion', limit: 50 }),
+			});
+			expect((await search.json()).metadata).toEqual({
+				page: 1,
+				limit: 2,
+				totalCount: 3,
+				totalPages: 2,
+			});
+			const id = '665f1c2a9b1e4a0012a3b4c5';
+			const missing = await fetch(`${url}/v1/people/ids=${id}`, { headers });
+			expect(missing.status).toBe(404);
+			const tooMany = await fetch(`${url}/v1/people/ids=${id},${id}`, { headers });
+			expect(tooMany.status).toBe(400);
+		} finally {
+			run.child.kill('SIGTERM');
+		}
+		expect((await run.exited).code).toBe(0);
+	});
+
 	test('exits 2 with the usage on an unknown flag', async () => {
 		const result = await runCli(['--no-such-flag']).exited;
 		expect(result.code).toBe(2);
@@ -132,5 +174,10 @@ describe('cli.js', () => {
 		expect(result.stdout).toContain('--trickle-ms <integer>');
 		expect(result.stdout).toContain('--redirect-to <url>');
 		expect(result.stdout).toContain('--run-outcome <choice>');
+		expect(result.stdout).toContain('--search-page-cap <integer>');
+		expect(result.stdout).toContain('env METAL_SIM_SEARCH_PAGE_CAP');
+		expect(result.stdout).toContain('--max-people-ids <integer>');
+		expect(result.stdout).toContain('--people-ids-missing <choice>');
+		expect(result.stdout).toContain('env METAL_SIM_PEOPLE_IDS_MISSING');
 	});
 });

@@ -31,6 +31,9 @@ describe('resolveConfig', () => {
 			seed: 1,
 			maxNameLength: null,
 			searchStarMatchesAll: false,
+			searchPageCap: 20,
+			maxPeopleIds: 100,
+			peopleIdsMissing: 'omit',
 			logFile: null,
 		});
 	});
@@ -63,7 +66,7 @@ describe('resolveConfig', () => {
 		});
 	});
 
-	test('reads the knobs of trickle, redirects and workflow runs from env', () => {
+	test('reads the knobs of trickle, redirects, workflow runs, searches and people ids from env', () => {
 		expect(
 			resolveConfig(
 				{},
@@ -78,6 +81,9 @@ describe('resolveConfig', () => {
 					METAL_SIM_RUN_STATUS_CASE: 'upper',
 					METAL_SIM_OPEN_WORKFLOWS: 'true',
 					METAL_SIM_FAULT_ROUTES: 'updateDeal,startWorkflowRun',
+					METAL_SIM_SEARCH_PAGE_CAP: '50',
+					METAL_SIM_MAX_PEOPLE_IDS: '3',
+					METAL_SIM_PEOPLE_IDS_MISSING: 'notFound',
 				},
 			),
 		).toMatchObject({
@@ -91,11 +97,17 @@ describe('resolveConfig', () => {
 			runStatusCase: 'upper',
 			openWorkflows: true,
 			faultRoutes: ['updateDeal', 'startWorkflowRun'],
+			searchPageCap: 50,
+			maxPeopleIds: 3,
+			peopleIdsMissing: 'notFound',
 		});
 	});
 
 	test.each([
 		[{ trickleMs: -1 }, 'trickleMs (option) must be an integer in 0..inf'],
+		[{ searchPageCap: 0 }, 'searchPageCap (option) must be an integer in 1..inf'],
+		[{ maxPeopleIds: 0 }, 'maxPeopleIds (option) must be an integer in 1..inf'],
+		[{ peopleIdsMissing: 'error' }, 'peopleIdsMissing (option) must be one of omit, notFound'],
 		[{ runOutcome: 'done' }, 'runOutcome (option) must be one of completed, failed, cancelled'],
 		[{ runStatusCase: 'title' }, 'runStatusCase (option) must be one of lower, upper'],
 		[{ runDurationMs: 1.5 }, 'runDurationMs (option) must be an integer'],

@@ -214,6 +214,7 @@ describe('the handle', () => {
 				'enrichments',
 				'tags',
 				'scores',
+				'documents',
 			]);
 			const owners = [{ id: UNKNOWN_ID, type: 'user' }];
 			const deal = simulator.seed('deals', { name: 'Falcon', owners });

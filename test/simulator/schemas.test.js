@@ -12,10 +12,16 @@ function query(text) {
 }
 
 describe('request schemas (one table, strict)', () => {
-	test('every route that takes a body or a list query has its schema, and no other', () => {
+	test('every route that takes a body, a query or the people ids has its schema, and no other', () => {
+		const GETS_WITH_INPUT = [
+			'/v1/deals',
+			'/v1/companies',
+			'/v1/people/ids={ids}',
+			'/v1/workflows',
+			'/v1/workflows/{id}/runs',
+		];
 		const withInput = API_ROUTES.filter(
-			(route) =>
-				route.method !== 'GET' || route.path === '/v1/deals' || route.path === '/v1/companies',
+			(route) => route.method !== 'GET' || GETS_WITH_INPUT.includes(route.path),
 		).map((route) => route.name);
 		expect(
 			Object.keys(SCHEMAS)
@@ -27,6 +33,13 @@ describe('request schemas (one table, strict)', () => {
 	test('fills the documented defaults and normalises ids and date-times', () => {
 		expect(validate('searchWorkspaces', { query: 'a' }, config)).toEqual({
 			value: { query: 'a', page: 1, limit: 20 },
+		});
+		// The other searches take any limit of 1 or more (the page cap is applied by the route).
+		expect(validate('searchDocuments', { query: 'a', limit: 5000 }, config)).toEqual({
+			value: { query: 'a', page: 1, limit: 5000 },
+		});
+		expect(validate('searchWorkspaces', { query: 'a', limit: 101 }, config)).toEqual({
+			error: 'limit: must be at most 100',
 		});
 		expect(validate('listDeals', query(''), config)).toEqual({
 			value: { page: 1, limit: 100, sort: 'id', direction: 'desc' },

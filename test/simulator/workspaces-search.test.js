@@ -65,9 +65,89 @@ describe('POST /v1/workspaces/search', () => {
 			metadata: { page: 4, limit: 10, totalCount: 25, totalPages: 3 },
 		});
 
-		const all = await searchWorkspaces(simulator, { query: 'fund', limit: 100 });
-		expect(all.body.data).toEqual(newestFirst);
-		expect(all.body.metadata).toEqual({ page: 1, limit: 100, totalCount: 25, totalPages: 1 });
+		// A limit over searchPageCap (default 20) gets pages of 20, and totalPages says so.
+		const capped = await searchWorkspaces(simulator, { query: 'fund', limit: 100 });
+		expect(capped.body).toEqual({
+			data: newestFirst.slice(0, 20),
+			metadata: { page: 1, limit: 20, totalCount: 25, totalPages: 2 },
+		});
+	});
+
+	test('searchPageCap caps every page: offsets and totalPages follow the capped limit', async () => {
+		const capSimulator = await startTestSimulator({ searchPageCap: 3 });
+		try {
+			const created = await createAll(
+				capSimulator,
+				Array.from({ length: 7 }, (_, index) => ({ name: `Fund ${index + 1}` })),
+			);
+			const newestFirst = [...created].reverse();
+			const pages = [];
+			for (const page of [1, 2, 3, 4]) {
+				pages.push((await searchWorkspaces(capSimulator, { query: 'fund', page, limit: 50 })).body);
+			}
+			expect(pages).toEqual([
+				{
+					data: newestFirst.slice(0, 3),
+					metadata: { page: 1, limit: 3, totalCount: 7, totalPages: 3 },
+				},
+				{
+					data: newestFirst.slice(3, 6),
+					metadata: { page: 2, limit: 3, totalCount: 7, totalPages: 3 },
+				},
+				{
+					data: newestFirst.slice(6),
+					metadata: { page: 3, limit: 3, totalCount: 7, totalPages: 3 },
+				},
+				{ data: [], metadata: { page: 4, limit: 3, totalCount: 7, totalPages: 3 } },
+			]);
+			// A limit under the cap is kept as asked.
+			const small = await searchWorkspaces(capSimulator, { query: 'fund', limit: 2 });
+			expect(small.body.metadata).toEqual({ page: 1, limit: 2, totalCount: 7, totalPages: 4 });
+		} finally {
+			await capSimulator.close();
+		}
+
+		const wideSimulator = await startTestSimulator({ searchPageCap: 100 });
+		try {
+			const created = await createAll(
+				wideSimulator,
+				Array.from({ length: 25 }, (_, index) => ({ name: `Fund ${index + 1}` })),
+			);
+			const all = await searchWorkspaces(wideSimulator, { query: 'fund', limit: 100 });
+			expect(all.body).toEqual({
+				data: [...created].reverse(),
+				metadata: { page: 1, limit: 100, totalCount: 25, totalPages: 1 },
+			});
+		} finally {
+			await wideSimulator.close();
+		}
+	});
+
+	test('ranks an exact name above a prefix, a whole word and a substring; words found count first', async () => {
+		// Created best first, so that newest-first alone would give the opposite order.
+		const [exact, prefix, wholeWord, substring, bothWords, other] = await createAll(simulator, [
+			{ name: 'Atlas' },
+			{ name: 'Atlas deal' },
+			{ name: 'Room', company: 'The Atlas fund' },
+			{ name: 'Hyperatlas' },
+			{ name: 'Deal room', company: 'Atlas' },
+			{ name: 'Borealis' },
+		]);
+		const single = await searchWorkspaces(simulator, { query: 'ATLAS' });
+		// exact and bothWords both hold "atlas" exactly: a tie, newest first.
+		expect(single.body.data).toEqual([bothWords, exact, prefix, wholeWord, substring]);
+
+		// "atlas room": two workspaces hold both words (a tie, newest first), then the others by how
+		// well "atlas" matches; Borealis holds neither word.
+		const twoWords = await searchWorkspaces(simulator, { query: '  atlas   room ' });
+		expect(twoWords.body.data.map((workspace) => workspace.name)).toEqual([
+			'Deal room',
+			'Room',
+			'Atlas',
+			'Atlas deal',
+			'Hyperatlas',
+		]);
+		expect(twoWords.body.data).not.toContainEqual(other);
 	});
 
 	test('answers an empty result when nothing matches', async () => {

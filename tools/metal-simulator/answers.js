@@ -25,9 +25,13 @@ const answers = {
 	// Metal documents a 400 for a malformed request, not its text for a bad query parameter.
 	invalidQuery: (invalid) =>
 		answer(400, { error: 'Invalid query parameters' }, 'invalid_query', { invalid }),
+	// The ids of GET /v1/people/ids={ids}: Metal documents neither the rule nor the text.
+	invalidIds: (invalid) => answer(400, { error: 'Invalid ids' }, 'invalid_path', { invalid }),
 	notFound: () => answer(404, { error: 'Not found' }, 'not_found'),
 	// "Workspace not found" is Metal's text; the other nouns follow the same pattern.
 	recordNotFound: (noun) => answer(404, { error: `${noun} not found` }, 'not_found'),
+	// Metal's errors guide: 422 for a request understood but not processable (a conflict).
+	unprocessable: (message) => answer(422, { error: message }, 'unprocessable'),
 	rateLimited: (retryAfter) =>
 		answer(429, { error: 'rate limit exceeded' }, 'rate_limited', {
 			headers: retryAfter === null ? {} : { 'retry-after': retryAfter },

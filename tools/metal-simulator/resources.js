@@ -3,8 +3,9 @@
 // What the simulator stores, one entry per resource (named as in the API paths, plural). For each:
 // the noun of its 404 ("Deal not found"), whether records carry createdAt/updatedAt (deals and
 // workflows do not: Metal's documented objects have none), how a create request becomes a record
-// (key order as in Metal's documented object; optional fields only when given), and which keys the
-// API answers with when that is less than what is stored.
+// (key order as in Metal's documented object; optional fields only when given), which keys the
+// API answers with when that is less than what is stored, and the fields its search looks at (a
+// field name, or a function of the record; see search.js).
 
 /** Copies `keys` of `fields` that are set, in that order. */
 function given(fields, keys) {
@@ -19,6 +20,11 @@ function only(keys) {
 		Object.fromEntries(
 			keys.filter((key) => Object.hasOwn(record, key)).map((key) => [key, record[key]]),
 		);
+}
+
+/** A person's "firstName lastName" (either alone when the other is missing), for the search. */
+function fullName(person) {
+	return [person.firstName, person.lastName].filter((name) => typeof name === 'string').join(' ');
 }
 
 const RESOURCES = {
@@ -37,6 +43,7 @@ const RESOURCES = {
 	activities: {
 		noun: 'Activity',
 		timestamps: true,
+		searchFields: ['subject', 'type'],
 		// relatedResources is Metal's own (not in the request); the simulator leaves it empty.
 		fromRequest: (fields) => ({
 			subject: fields.subject,
@@ -48,11 +55,44 @@ const RESOURCES = {
 			isPrivate: fields.isPrivate ?? false,
 		}),
 	},
-	deals: { noun: 'Deal', timestamps: false },
-	companies: { noun: 'Company', timestamps: true },
-	people: { noun: 'Person', timestamps: true },
-	// Workflows are not served by the API (no documented schema); they hold how their runs end.
-	workflows: { noun: 'Workflow', timestamps: false, seedSchema: 'seedWorkflow' },
+	deals: {
+		noun: 'Deal',
+		timestamps: false,
+		searchFields: ['name', 'sector', 'industry', 'notes'],
+	},
+	companies: {
+		noun: 'Company',
+		timestamps: true,
+		searchFields: [
+			'canonicalName',
+			'alternativeNames',
+			'website',
+			'description',
+			'shortDescription',
+			'sector',
+			'industry',
+		],
+	},
+	people: {
+		noun: 'Person',
+		timestamps: true,
+		searchFields: [
+			'firstName',
+			'lastName',
+			fullName,
+			'email',
+			'currentTitle',
+			'currentCompanyName',
+		],
+	},
+	// Workflows are listed as {id, name} (Metal shows no shape); the rest is the simulator's own:
+	// how their runs end (seedWorkflow in schemas.js).
+	workflows: {
+		noun: 'Workflow',
+		timestamps: false,
+		seedSchema: 'seedWorkflow',
+		view: only(['id', 'name']),
+	},
 	'workflow-runs': { noun: 'Workflow run', timestamps: false, seedable: false },
 	enrichments: {
 		noun: 'Enrichment',
@@ -109,6 +149,14 @@ const RESOURCES = {
 			],
 			metadata: {},
 		}),
+	},
+	// Documents are only seeded (Metal documents no create) and only searched. Metal does not show
+	// their shape; the simulator's is {id, title, text, createdAt, updatedAt} (see README).
+	documents: {
+		noun: 'Document',
+		timestamps: true,
+		searchFields: ['title', 'text'],
+		searchBy: 'words',
 	},
 };
 

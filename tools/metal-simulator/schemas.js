@@ -159,6 +159,23 @@ function query(fields) {
 	};
 }
 
+/**
+ * A comma-separated list of Metal ids in a path (`ids=a,b`, already percent-decoded): at least one,
+ * at most the knob `maxKnob` (counted as given), each a Metal id. Kept in lower case, each id once,
+ * in the order first given.
+ */
+function idList({ maxKnob }) {
+	const id = metalId();
+	return (value, context) => {
+		if (typeof value !== 'string') fail('must be a string');
+		if (value === '') fail('must name at least one id');
+		const ids = value.split(',').map((entry, index) => within(`[${index}]`, () => id(entry)));
+		const max = context.config[maxKnob];
+		if (ids.length > max) fail(`must name at most ${max} ids (${maxKnob})`);
+		return [...new Set(ids)];
+	};
+}
+
 // ---- The documented shapes --------------------------------------------------------------------
 
 const externalReference = object(
@@ -192,6 +209,23 @@ const LIST_QUERY = query({
 	direction: [oneOf(['asc', 'desc']), 'desc'],
 });
 
+/**
+ * The body of every search: a non-blank query, page ≥ 1, limit ≥ 1 (the workspace search keeps its
+ * former maximum of 100; the searchPageCap knob caps the page the route answers, not the body).
+ */
+function searchBody({ maxLimit } = {}) {
+	return object(
+		{
+			query: text({ nonBlank: true }),
+			page: [number({ integer: true, min: 1 }), 1],
+			limit: [number({ integer: true, min: 1, max: maxLimit }), 20],
+		},
+		{ required: ['query'] },
+	);
+}
+
+const SEARCH_BODY = searchBody();
+
 const DEAL_STATUSES = ['ACTIVE', 'CLOSED', 'PASSED_DEAD'];
 const DEAL_STAGES = [
 	'SOURCED',
@@ -206,7 +240,7 @@ const DEAL_STAGES = [
 	'DEAD',
 ];
 
-/** Request schemas by route name (see api-routes.js). Bodies unless the name says list. */
+/** Request schemas by route name (see api-routes.js): bodies, list queries, the people ids. */
 const SCHEMAS = {
 	createWorkspace: object(
 		{
@@ -216,14 +250,7 @@ const SCHEMAS = {
 		},
 		{ required: ['name'] },
 	),
-	searchWorkspaces: object(
-		{
-			query: text({ nonBlank: true }),
-			page: [number({ integer: true, min: 1 }), 1],
-			limit: [number({ integer: true, min: 1, max: 100 }), 20],
-		},
-		{ required: ['query'] },
-	),
+	searchWorkspaces: searchBody({ maxLimit: 100 }),
 	createActivity: object(ACTIVITY_FIELDS, { required: ['subject'] }),
 	updateActivity: object(ACTIVITY_UPDATE_FIELDS),
 	listDeals: LIST_QUERY,
@@ -248,6 +275,13 @@ const SCHEMAS = {
 		externalId: text(),
 		custom: anyObject(),
 	}),
+	searchCompanies: SEARCH_BODY,
+	searchDeals: SEARCH_BODY,
+	searchPeople: SEARCH_BODY,
+	searchActivities: SEARCH_BODY,
+	searchDocuments: SEARCH_BODY,
+	// Not a body: the path's ids, as { ids } (see api-routes.js).
+	getPeopleByIds: object({ ids: idList({ maxKnob: 'maxPeopleIds' }) }, { required: ['ids'] }),
 	updatePerson: object({
 		firstName: text(),
 		lastName: text(),
@@ -260,7 +294,14 @@ const SCHEMAS = {
 		location: object({ city: text(), state: text(), country: text() }),
 		externalId: text(),
 	}),
+	// Metal documents no query parameter for these two lists: any one is refused.
+	listWorkflows: query({}),
 	startWorkflowRun: object({ input: [anyObject(), {}] }),
+	listWorkflowRuns: query({}),
+	// Metal documents no body for the run actions: only an empty object (or no body at all).
+	cancelWorkflowRun: object({}),
+	retryWorkflowRun: object({}),
+	rerunWorkflowRun: object({}),
 	createEnrichment: object(
 		{
 			resourceType: text({ nonBlank: true }),

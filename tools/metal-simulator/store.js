@@ -1,6 +1,7 @@
 'use strict';
 
 const { RESOURCES, RESOURCE_NAMES } = require('./resources');
+const { rankMatches } = require('./search');
 
 // In-memory records of the one organization the simulator pretends to serve, one collection per
 // resource, in the order they were stored. Callers get copies, so a test that edits a returned
@@ -9,7 +10,6 @@ const { RESOURCES, RESOURCE_NAMES } = require('./resources');
 
 function createStore({ now = () => new Date() }) {
 	let collections;
-	let sequence = 0;
 
 	function clear() {
 		collections = new Map(RESOURCE_NAMES.map((name) => [name, new Map()]));
@@ -51,8 +51,7 @@ function createStore({ now = () => new Date() }) {
 				createdAt,
 				rest.updatedAt ?? createdAt,
 			);
-			sequence += 1;
-			collection(resource).set(key, { sequence, record });
+			collection(resource).set(key, { record });
 			return structuredClone(record);
 		},
 
@@ -84,9 +83,26 @@ function createStore({ now = () => new Date() }) {
 			return found ? collection(resource).delete(found.record.id) : false;
 		},
 
+		/** A copy of the first record (in the order stored) that `accepts`, or undefined. */
+		find(resource, accepts) {
+			for (const { record } of collection(resource).values()) {
+				if (accepts(record)) return structuredClone(record);
+			}
+			return undefined;
+		},
+
 		/** Every record of a resource, in the order stored (oldest first). */
 		all(resource) {
 			return [...collection(resource).values()].map((stored) => structuredClone(stored.record));
+		},
+
+		/** Copies of the records `keep` accepts (every one by default), newest id first. */
+		newestFirst(resource, keep = () => true) {
+			return [...collection(resource).values()]
+				.map((stored) => stored.record)
+				.filter((record) => keep(record))
+				.sort((a, b) => (a.id < b.id ? 1 : -1))
+				.map((record) => structuredClone(record));
 		},
 
 		/**
@@ -103,23 +119,17 @@ function createStore({ now = () => new Date() }) {
 			return records.slice(offset, offset + limit).map((record) => structuredClone(record));
 		},
 
-		/** Case-insensitive substring match on the resource's search fields, newest first. */
+		/**
+		 * One page of a search: the records matching `query`, ranked as search.js says, then page
+		 * `page` of `limit` records (the limit already capped by the caller), with totals.
+		 */
 		search(resource, { query, page, limit, starMatchesAll }) {
-			const needle = query.trim().toLowerCase();
-			const matchAll = starMatchesAll && needle === '*';
-			const fields = RESOURCES[resource].searchFields;
-			const matches = (record) =>
-				fields.some(
-					(field) =>
-						typeof record[field] === 'string' && record[field].toLowerCase().includes(needle),
-				);
-			const hits = [...collection(resource).values()]
-				.filter((stored) => matchAll || matches(stored.record))
-				// The sequence breaks ties between records created within the same millisecond.
-				.sort((a, b) => b.sequence - a.sequence);
+			const { searchFields: fields, searchBy: by } = RESOURCES[resource];
+			const records = [...collection(resource).values()].map((stored) => stored.record);
+			const hits = rankMatches(records, { query, fields, by, starMatchesAll });
 			const offset = (page - 1) * limit;
 			return {
-				data: hits.slice(offset, offset + limit).map((stored) => structuredClone(stored.record)),
+				data: hits.slice(offset, offset + limit).map((record) => structuredClone(record)),
 				metadata: {
 					page,
 					limit,

@@ -16,14 +16,32 @@ function createWorkflowRuns({ store, config, nextId, now = () => new Date() }) {
 
 	const cased = (status) => (config.runStatusCase === 'upper' ? status.toUpperCase() : status);
 
+	/** A run's status in lower case ('' when it has none that is a string). */
+	const statusOf = (run) => (typeof run.status === 'string' ? run.status.toLowerCase() : '');
+
+	/** Completed, failed or cancelled, in either case. */
+	const isOver = (run) => RUN_OUTCOMES.includes(statusOf(run));
+
+	/** A seeded workflow, or with openWorkflows any 24-hex id. */
+	function knows(workflowId) {
+		return (
+			Boolean(store.get('workflows', workflowId)) ||
+			(config.openWorkflows && isObjectId(workflowId))
+		);
+	}
+
 	return {
+		knows,
+		statusOf,
+		isOver,
+
 		/**
 		 * Starts a run of `workflowId` with `input`; returns the stored run, or undefined when the
 		 * workflow is unknown (and workflows are not open).
 		 */
 		start(workflowId, input) {
+			if (!knows(workflowId)) return undefined;
 			const workflow = store.get('workflows', workflowId);
-			if (!workflow && !(config.openWorkflows && isObjectId(workflowId))) return undefined;
 			const outcome = workflow?.runOutcome ?? config.runOutcome;
 			const started = now();
 			const run = store.add('workflow-runs', nextId(started), {
@@ -60,6 +78,15 @@ function createWorkflowRuns({ store, config, nextId, now = () => new Date() }) {
 			}
 		},
 
+		/** Cancels a run that is not over: cancelled now, its plan dropped; returns the run. */
+		cancel(id) {
+			plans.delete(id.toLowerCase());
+			return store.change('workflow-runs', id, {
+				status: cased('cancelled'),
+				completedAt: now().toISOString(),
+			});
+		},
+
 		/**
 		 * A run changed by hand (control PATCH) keeps what it was given: its plan is dropped, and a
 		 * final status without a completedAt gets the current time.
@@ -67,9 +94,7 @@ function createWorkflowRuns({ store, config, nextId, now = () => new Date() }) {
 		changedByHand(id) {
 			plans.delete(id.toLowerCase());
 			const run = store.get('workflow-runs', id);
-			const final =
-				typeof run?.status === 'string' && RUN_OUTCOMES.includes(run.status.toLowerCase());
-			if (final && run.completedAt === null) {
+			if (run && isOver(run) && run.completedAt === null) {
 				store.change('workflow-runs', id, { completedAt: now().toISOString() });
 			}
 		},
