@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { Item } from '../fields/kit';
 import type { MetalClient } from '../transport/client';
-import { doneBeforeFailing, wasNeverSent, type NodeError } from '../transport/errors';
+import type { NodeError } from '../transport/errors';
+import { doneBeforeFailing, wasNeverSent } from '../transport/marks';
 import type { Operation } from './operation';
 import { withStopSummary } from './stopSummary';
 

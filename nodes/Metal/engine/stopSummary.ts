@@ -1,7 +1,8 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { changesMetal, summaryWords, type Effect } from '../transport/effect';
-import { doneBeforeFailing, isOutcomeUnknown, type NodeError } from '../transport/errors';
+import type { NodeError } from '../transport/errors';
+import { doneBeforeFailing, isOutcomeUnknown } from '../transport/marks';
 
 /**
  * Adds to the first failure's error what became of every item, so that the user can re-run exactly

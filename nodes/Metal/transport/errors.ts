@@ -1,8 +1,9 @@
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { changesMetal, mayHaveBeenDone, notDone, type Effect } from './effect';
 import type { RequestFailure } from './failures';
+import { markNeverSent, markOutcomeUnknown } from './marks';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
@@ -18,40 +19,8 @@ export interface FailureContext {
 
 const SUPPORT = 'support@metal.ai';
 
-// What an error says about Metal's state, for the stop summary: kept beside the error, not in it.
-const outcomeUnknown = new WeakSet<Error>();
-const neverSent = new WeakSet<Error>();
-
-/** Whether Metal may have acted on the failed request (created the workspace) before it failed. */
-export function isOutcomeUnknown(error: Error): boolean {
-	return outcomeUnknown.has(error);
-}
-
-/** Whether the request was given up before it was sent, because the run was stopping. */
-export function wasNeverSent(error: Error): boolean {
-	return neverSent.has(error);
-}
-
-// Items whose change was made before they failed (a workflow run started, then failed in Metal).
-const doneBefore = new WeakMap<Error, { key: string; record: IDataObject }>();
-
-/**
- * Marks the error of an item whose change was made before the item failed, such as a workflow run
- * that was started and then failed: the stop summary counts the item as done, with the record's
- * id, and with Continue On Fail its error item carries the record under `key`.
- */
-export function failedAfterDone<E extends Error>(error: E, key: string, record: IDataObject): E {
-	doneBefore.set(error, { key, record });
-	return error;
-}
-
-/** The record an item's error carries, when the item's change was made before it failed. */
-export function doneBeforeFailing(error: Error): { key: string; record: IDataObject } | undefined {
-	return doneBefore.get(error);
-}
-
 function marked<E extends NodeError>(error: E, effect: Effect, unknown: boolean | undefined): E {
-	if (unknown && changesMetal(effect)) outcomeUnknown.add(error);
+	if (unknown && changesMetal(effect)) markOutcomeUnknown(error);
 	return error;
 }
 
@@ -100,8 +69,7 @@ export function abandonedError(node: INode, request: { itemIndex?: number }): No
 		description: 'Another item failed while this one waited for Metal, so it was not sent (again).',
 		itemIndex: request.itemIndex,
 	});
-	neverSent.add(error);
-	return error;
+	return markNeverSent(error);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { notFoundById } from '../../fields/locator';
 import type { ItemRequests } from '../../transport/client';
-import { failedAfterDone } from '../../transport/errors';
+import { failedAfterDone } from '../../transport/marks';
 
 /** Under this key, the error item of a run that failed or was not waited out carries the run. */
 export const RUN_KEY = 'run';
