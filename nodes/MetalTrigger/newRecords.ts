@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemRequests } from '../Metal/transport/client';
+import type { ItemRequests } from '../Metal/transport/requests';
 import { listAll } from '../Metal/transport/pagination';
 import { firstIdAt, idOf, maxId, minId, nextId, secondsOf } from './objectId';
 

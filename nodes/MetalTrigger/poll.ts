@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { MetalClient, type ItemRequests } from '../Metal/transport/client';
+import { MetalClient } from '../Metal/transport/client';
+import type { ItemRequests } from '../Metal/transport/requests';
 import { listAll } from '../Metal/transport/pagination';
 import { pollNewRecords, readWatermark } from './newRecords';
 import { readSettings, type EventName, type Settings } from './properties';
@@ -62,7 +63,9 @@ export async function pollMetal(context: IPollFunctions): Promise<INodeExecution
 	const settings = readSettings(context);
 	const event = EVENTS[settings.event];
 	// Fetch Test Event: someone waits in the editor, so few and quick retries.
-	const client = await MetalClient.create(context, { inEditor: context.getMode() === 'manual' });
+	const client = await MetalClient.create(context, {
+		caller: context.getMode() === 'manual' ? 'editor' : 'poll',
+	});
 	const metal = client.bind({ kind: 'read', noun: event.noun });
 
 	if (context.getMode() === 'manual') {

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Field, Item, Value } from '../fields/kit';
-import type { ItemRequests } from '../transport/client';
+import type { ItemRequests } from '../transport/requests';
 import type { Effect } from '../transport/effect';
 import { runOptionsField } from './runOptions';
 

@@ -31,7 +31,7 @@ export function newestFirstPicker(
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const client = await MetalClient.create(this, { inEditor: true });
+		const client = await MetalClient.create(this, { caller: 'editor' });
 		const metal = client.bind({ kind: 'read', noun });
 		const wanted = textKey(filter ?? '');
 		const limit = wanted ? LIST_PAGE_SIZE : PAGE_SIZE;

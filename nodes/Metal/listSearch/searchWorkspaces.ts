@@ -13,7 +13,7 @@ export async function searchWorkspaces(
 ): Promise<INodeListSearchResult> {
 	// Metal's search needs a query; the picker asks the user to type one first.
 	if (!filter?.trim()) return { results: [] };
-	const client = await MetalClient.create(this, { inEditor: true });
+	const client = await MetalClient.create(this, { caller: 'editor' });
 	const page = Number(paginationToken ?? 1);
 	const { entries, metadata } = await client
 		.bind({ kind: 'read', noun: 'workspace' })

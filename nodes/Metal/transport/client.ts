@@ -10,20 +10,15 @@ import {
 	unexpectedAnswerError,
 	waitTooLongError,
 } from './errors';
-import {
-	exchangeOnce,
-	isObject,
-	type Connection,
-	type Context,
-	type Exchange,
-	type MetalCall,
-} from './exchange';
+import { exchangeOnce, isObject, type Connection, type Context, type Exchange } from './exchange';
 import type { RequestFailure } from './failures';
+import { markOutOfTime } from './marks';
+import type { Turn } from './pace';
 import { pause } from './pause';
 import { RateLimitGate } from './rateLimitGate';
-import type { Turn } from './pace';
 import { Redactor } from './redact';
-import { backoffMs, inEditor, isRetryable, type RetryPolicy } from './retryPolicy';
+import type { ItemRequests, Page } from './requests';
+import { backoffMs, forCaller, isRetryable, type Caller, type RetryPolicy } from './retryPolicy';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -33,28 +28,14 @@ const EDITOR_TIMEOUT_MS = 10_000;
 /** How many times the policy's tries one request may be sent, 429s it was not held to included. */
 const MAX_SENDS = 3;
 
-/** A list answer `{ data: [...], metadata? }`, every entry checked to be an object. */
-export interface Page {
-	entries: IDataObject[];
-	metadata: IDataObject;
-}
-
-/** The requests of one item, bound to its index, its operation's effect and the run's signal. */
-export interface ItemRequests {
-	/** Sends the call; resolves to the object of an answer `{ data: { ... } }`. */
-	one(call: MetalCall): Promise<IDataObject>;
-	/** Sends the call; resolves to the entries of an answer `{ data: [ ... ] }`. */
-	page(call: MetalCall): Promise<Page>;
-	/** The same requests retried and worded as reads: a look-up on the way to a write, a poll. */
-	readonly read: ItemRequests;
-	/** Waits, waking early when the run stops or is cancelled. */
-	pause(ms: number): Promise<void>;
-	/** True once the run is stopping or cancelled. */
-	stopping(): boolean;
-	/** An error for this item, for what the operation itself finds wrong with Metal's answers. */
-	error(message: string, description: string): NodeOperationError;
-	/** State shared by all items of the run under `key`, made by `make` the first time. */
-	runState<T>(key: string, make: () => T): T;
+/** What one request has waited, and may wait, between and before its tries. */
+interface WaitBudget {
+	waitedMs: number;
+	/** No try before this time (the backoff). */
+	notBefore: number;
+	maxWaitMs: number;
+	/** The error of a request that ran out of its budget, marked as such. */
+	spent<E extends Error>(error: E): E;
 }
 
 /**
@@ -70,8 +51,8 @@ export class MetalClient {
 	private constructor(
 		private readonly connection: Connection,
 		concurrency: number,
-		/** In the editor someone waits for the answer: retries are few and quick. */
-		private readonly editing: boolean,
+		/** Who waits for the answers, which bounds the retries. */
+		private readonly caller: Caller,
 	) {
 		this.gate = new RateLimitGate(concurrency);
 	}
@@ -79,15 +60,15 @@ export class MetalClient {
 	/**
 	 * Resolves the credential once per run (n8n would otherwise fetch, decrypt and apply it for every
 	 * request), so that a bad Base URL fails before any item is sent. `concurrency` is the most
-	 * requests the run keeps in flight.
+	 * requests the run keeps in flight; `caller`, who waits for the answers (see Caller).
 	 */
 	static async create(
 		context: Context,
 		{
-			inEditor = false,
-			timeoutMs = inEditor ? EDITOR_TIMEOUT_MS : DEFAULT_TIMEOUT_MS,
+			caller = 'run',
+			timeoutMs = caller === 'editor' ? EDITOR_TIMEOUT_MS : DEFAULT_TIMEOUT_MS,
 			concurrency = 1,
-		}: { timeoutMs?: number; concurrency?: number; inEditor?: boolean },
+		}: { timeoutMs?: number; concurrency?: number; caller?: Caller },
 	): Promise<MetalClient> {
 		const credentials = await context.getCredentials('metalApi');
 		const baseUrl = parseBaseUrl(credentials.baseUrl);
@@ -101,7 +82,7 @@ export class MetalClient {
 		const redactor = new Redactor([apiKey, clientId]);
 		const headers = metalHeaders(credentials);
 		const connection = { context, baseUrl, headers, redactor, timeoutMs };
-		return new MetalClient(connection, concurrency, inEditor);
+		return new MetalClient(connection, concurrency, caller);
 	}
 
 	get node() {
@@ -109,17 +90,18 @@ export class MetalClient {
 	}
 
 	/** The requests of one item: whatever an operation sends goes through these. */
-	bind(effect: Effect, itemIndex?: number, signal?: AbortSignal): ItemRequests {
+	bind(effect: Effect, itemIndex?: number, signal?: AbortSignal, deadline?: number): ItemRequests {
 		const lookups =
 			effect.kind === 'read'
 				? undefined
-				: this.bind({ kind: 'read', noun: effect.noun }, itemIndex, signal);
+				: this.bind({ kind: 'read', noun: effect.noun }, itemIndex, signal, deadline);
 		const bound: ItemRequests = {
-			one: async (call) => await this.one({ ...call, effect, itemIndex, signal }),
-			page: async (call) => await this.page({ ...call, effect, itemIndex, signal }),
+			one: async (call) => await this.one({ ...call, effect, itemIndex, signal, deadline }),
+			page: async (call) => await this.page({ ...call, effect, itemIndex, signal, deadline }),
 			get read() {
 				return lookups ?? bound;
 			},
+			until: (end) => this.bind(effect, itemIndex, signal, end),
 			pause: async (ms) => await pause(ms, signal),
 			stopping: () => signal?.aborted === true,
 			error: (message, description) =>
@@ -149,23 +131,23 @@ export class MetalClient {
 
 	/** Sends the exchange, retrying as its effect allows; resolves to Metal's JSON answer. */
 	private async request(exchange: Exchange): Promise<IDataObject> {
-		const policy = this.editing
-			? inEditor(retryPolicyOf(exchange.effect))
-			: retryPolicyOf(exchange.effect);
-		const budget = { waitedMs: 0, notBefore: 0 };
+		const policy = forCaller(retryPolicyOf(exchange.effect), this.caller);
+		const budget = { waitedMs: 0, notBefore: 0, ...this.waitBudget(policy, exchange.deadline) };
 		// `tries` counts against the policy; `sent` is what the error reports.
 		for (let tries = 1, sent = 1; ; tries++, sent++) {
 			const { result, turn } = await this.tryOnce(exchange, policy, budget);
 			if (!('kind' in result)) return result.body;
 			const { delayMs, counted } = this.retryDelay(result, policy, tries, turn);
 			const tooMany = sent >= policy.maxTries * MAX_SENDS;
-			if (delayMs === undefined || tooMany || budget.waitedMs + delayMs > policy.maxTotalWaitMs) {
-				throw failureToNodeError(this.node, result, {
+			const overBudget = delayMs !== undefined && budget.waitedMs + delayMs > budget.maxWaitMs;
+			if (delayMs === undefined || tooMany || overBudget) {
+				const error = failureToNodeError(this.node, result, {
 					...exchange,
 					tries: sent,
 					baseUrl: this.connection.baseUrl,
 					timeoutMs: this.connection.timeoutMs,
 				});
+				throw overBudget && !tooMany ? budget.spent(error) : error;
 			}
 			budget.notBefore = Date.now() + delayMs;
 			// A 429 the run had already slowed down for is not held against this request (it is still
@@ -179,11 +161,7 @@ export class MetalClient {
 	 * for, looking again after each (another 429 may have closed the gate meanwhile, or the run may be
 	 * stopping), then the request's slot under the run's pace, then the request.
 	 */
-	private async tryOnce(
-		exchange: Exchange,
-		policy: RetryPolicy,
-		budget: { waitedMs: number; notBefore: number },
-	) {
+	private async tryOnce(exchange: Exchange, policy: RetryPolicy, budget: WaitBudget) {
 		await this.gate.enter();
 		try {
 			let turn: Turn | undefined;
@@ -192,8 +170,9 @@ export class MetalClient {
 				const now = Date.now();
 				const waitMs = Math.max(budget.notBefore - now, this.gate.waitMs(now));
 				if (waitMs > 0) {
-					if (budget.waitedMs + waitMs > policy.maxTotalWaitMs) {
-						throw waitTooLongError(this.node, exchange, waitMs, policy.maxTotalWaitMs);
+					if (budget.waitedMs + waitMs > budget.maxWaitMs) {
+						const error = waitTooLongError(this.node, exchange, waitMs, policy.maxTotalWaitMs);
+						throw budget.spent(error);
 					}
 					await pause(waitMs, exchange.signal);
 					budget.waitedMs += waitMs;
@@ -202,11 +181,13 @@ export class MetalClient {
 					continue;
 				}
 				// Its turn under the run's pace: waiting for it counts towards the request's budget too.
-				const left = policy.maxTotalWaitMs - budget.waitedMs;
+				const left = budget.maxWaitMs - budget.waitedMs;
 				const given = await this.gate.turn(exchange.signal, left, now);
 				budget.waitedMs += Date.now() - now;
 				if (given === 'late')
-					throw waitTooLongError(this.node, exchange, undefined, policy.maxTotalWaitMs);
+					throw budget.spent(
+						waitTooLongError(this.node, exchange, undefined, policy.maxTotalWaitMs),
+					);
 				turn = given;
 				// The gate may have closed while the request queued for its turn: look again.
 				if (this.gate.waitMs() > 0) turn = undefined;
@@ -217,6 +198,19 @@ export class MetalClient {
 		} finally {
 			this.gate.leave();
 		}
+	}
+
+	/**
+	 * How long a request may wait in all, between and before its tries: the policy's bound, or less
+	 * when the caller's deadline comes first; an error for running out of it is then out of time.
+	 */
+	private waitBudget(policy: RetryPolicy, deadline: number | undefined) {
+		const left = deadline === undefined ? Infinity : Math.max(0, deadline - Date.now());
+		const byDeadline = left < policy.maxTotalWaitMs;
+		return {
+			maxWaitMs: Math.min(policy.maxTotalWaitMs, left),
+			spent: <E extends Error>(error: E): E => (byDeadline ? markOutOfTime(error) : error),
+		};
 	}
 
 	/** The wait before the next try (a 429 also tells the gate), or undefined when it is final. */

@@ -31,6 +31,8 @@ export interface Exchange extends MetalCall {
 	itemIndex?: number;
 	/** Aborts when the run stops or the execution is cancelled: a request not yet sent is dropped. */
 	signal?: AbortSignal;
+	/** No retry starts after this time (epoch milliseconds): a wait's Max Wait. */
+	deadline?: number;
 }
 
 export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;

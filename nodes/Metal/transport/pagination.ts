@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemRequests, Page } from './client';
+import type { ItemRequests, Page } from './requests';
 
 /** Metal documents no maximum page size for searches (the default is 20); 50 keeps pages small. */
 export const SEARCH_PAGE_SIZE = 50;

@@ -27,9 +27,31 @@ export const WRITE_RETRY_POLICY: RetryPolicy = { retryOn: 'unsentOnly', ...BACKO
 
 export const READ_RETRY_POLICY: RetryPolicy = { retryOn: 'transient', ...BACKOFF };
 
-/** For the editor (pickers): someone is waiting, so one quick second try at most. */
-export function inEditor(policy: RetryPolicy): RetryPolicy {
-	return { ...policy, maxTries: 2, baseDelayMs: 1_000, maxDelayMs: 1_000, maxTotalWaitMs: 1_000 };
+/**
+ * Who waits for a request, which bounds how long its retries may take: a run of the node; someone
+ * in the editor (a picker, Fetch Test Event), so one quick second try at most; or a trigger's poll,
+ * which must end within the 5 tries of Metal's backoff (1 + 2 + 4 + 8 s at most), so that a failing
+ * poll ends as the README says and the next one catches up (a longer Retry-After ends it at once).
+ */
+export type Caller = 'run' | 'editor' | 'poll';
+
+export const POLL_WAIT_MS = 15_000;
+
+export function forCaller(policy: RetryPolicy, caller: Caller): RetryPolicy {
+	switch (caller) {
+		case 'editor':
+			return {
+				...policy,
+				maxTries: 2,
+				baseDelayMs: 1_000,
+				maxDelayMs: 1_000,
+				maxTotalWaitMs: 1_000,
+			};
+		case 'poll':
+			return { ...policy, maxTotalWaitMs: POLL_WAIT_MS };
+		case 'run':
+			return policy;
+	}
 }
 
 export function isRetryable(failure: RequestFailure, policy: RetryPolicy): boolean {

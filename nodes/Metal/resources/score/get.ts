@@ -4,7 +4,7 @@ import { defineOperation } from '../../engine/operation';
 import { bool } from '../../fields/kit';
 import { optional } from '../../fields/parameters';
 import { idLocator, notFoundById } from '../../fields/locator';
-import type { ItemRequests } from '../../transport/client';
+import type { ItemRequests } from '../../transport/requests';
 import { isObject } from '../../transport/exchange';
 
 const scoreId = idLocator({

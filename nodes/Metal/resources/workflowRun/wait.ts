@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { notFoundById } from '../../fields/locator';
-import type { ItemRequests } from '../../transport/client';
-import { failedAfterDone } from '../../transport/marks';
+import type { ItemRequests } from '../../transport/requests';
+import { failedAfterDone, ranOutOfTime } from '../../transport/marks';
 
 /** Under this key, the error item of a run that failed or was not waited out carries the run. */
 export const RUN_KEY = 'run';
@@ -46,6 +46,8 @@ export async function waitForRun(
 ): Promise<IDataObject> {
 	const id = runIdOf(started, metal);
 	const deadline = Date.now() + maxWaitMs;
+	// Each look is retried only until Max Wait: a look near it cannot overrun it by its retries.
+	const look = metal.read.until(deadline);
 	let run = started;
 	for (;;) {
 		const status = typeof run.status === 'string' ? run.status.toLowerCase() : undefined;
@@ -55,10 +57,13 @@ export async function waitForRun(
 		if (left <= 0) throw stillRunningError(metal, id, maxWaitMs, run);
 		await metal.pause(Math.min(intervalMs, left));
 		try {
-			run = await readRun(metal.read, id);
+			run = await readRun(look, id);
 		} catch (error) {
 			// The look was not sent because the run is stopping, or was cut by a cancelled execution.
 			if (metal.stopping()) return run;
+			if (ranOutOfTime(error as Error)) {
+				throw stillRunningError(metal, id, maxWaitMs, run, (error as Error).message);
+			}
 			const lost = error as Error & { description?: string };
 			lost.description = `The workflow run ${id} was started, but the node could not follow it. ${CHECK_LATER}${lost.description ? `\n${lost.description}` : ''}`;
 			throw failedAfterDone(lost, RUN_KEY, run);
@@ -90,11 +95,19 @@ function endedError(metal: ItemRequests, id: string, status: string, run: IDataO
 	return failedAfterDone(error, RUN_KEY, run);
 }
 
-function stillRunningError(metal: ItemRequests, id: string, maxWaitMs: number, run: IDataObject) {
+/** Max Wait ran out: `lastLook` is why the last look, retried until then, got no answer. */
+function stillRunningError(
+	metal: ItemRequests,
+	id: string,
+	maxWaitMs: number,
+	run: IDataObject,
+	lastLook?: string,
+) {
 	const status = typeof run.status === 'string' ? ` (status "${run.status}")` : '';
+	const failed = lastLook === undefined ? '' : ` The last look at it failed: ${lastLook}.`;
 	const error = metal.error(
 		`The workflow run ${id} is still running after ${duration(maxWaitMs)}${status}`,
-		`The node stopped waiting at Max Wait; the run goes on in Metal. ${CHECK_LATER} To wait longer, raise Max Wait.`,
+		`The node stopped waiting at Max Wait; the run goes on in Metal.${failed} ${CHECK_LATER} To wait longer, raise Max Wait.`,
 	);
 	return failedAfterDone(error, RUN_KEY, run);
 }

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../engine/operation';
 import { bool, text } from '../../fields/kit';
 import { additionalFields, required } from '../../fields/parameters';
-import type { ItemRequests } from '../../transport/client';
+import type { ItemRequests } from '../../transport/requests';
 
 export const workspaceName = text({
 	displayName: 'Name',

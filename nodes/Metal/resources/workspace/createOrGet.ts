@@ -4,7 +4,7 @@ import { defineOperation } from '../../engine/operation';
 import { describedAs, type Value } from '../../fields/kit';
 import { searchForms, textKey } from '../../fields/sameText';
 import { additionalFields, required } from '../../fields/parameters';
-import type { ItemRequests } from '../../transport/client';
+import type { ItemRequests } from '../../transport/requests';
 import { searchAll } from '../../transport/pagination';
 import { postWorkspace, workspaceCompany, workspaceName, workspacePrivate } from './create';
 import { SEARCH_PATH } from './search';

@@ -339,21 +339,48 @@ describe('Workflow Run → Start: Wait for Completion', () => {
 		expect(output).toEqual([{ json: COMPLETED, pairedItem: { item: 0 } }]);
 	});
 
-	it('the time a 429 costs counts against Max Wait', async () => {
+	it('the time a 429 costs counts against Max Wait: a Retry-After past it ends the wait at once', async () => {
 		starting();
 		const requests = polled(
 			[429, { error: 'rate limit exceeded' }, { 'Retry-After': '50' }],
 			runAs('running'),
 			runAs('running'),
 		);
+		const started = clock.now();
 
 		const { error } = await start(waiting({ pollInterval: 30, maxWait: 1 }));
 
-		// 30 s, 50 s of Retry-After (80 s > 60 s): no further look.
-		expect(clock.waits()).toEqual([30_000, 50_000]);
-		expect(requests).toHaveLength(2);
+		// A look at 30 s is asked to wait 50 s: past Max Wait (60 s), so no second look.
+		expect(clock.waits()).toEqual([30_000]);
+		expect(clock.now() - started).toBe(30_000);
+		expect(requests).toHaveLength(1);
 		expect(error?.message).toBe(
 			`The workflow run ${RUN_ID} is still running after 1 minute (status "running")`,
+		);
+		expect(error?.description?.split('\n')[0]).toBe(
+			"The node stopped waiting at Max Wait; the run goes on in Metal. The last look at it failed: Metal's rate limit was still exceeded after 1 try: rate limit exceeded. Check it later with Workflow Run → Get and its ID rather than starting it again. To wait longer, raise Max Wait.",
+		);
+	});
+
+	it('a look near Max Wait is retried only while Max Wait lasts, not for its own 2 minutes', async () => {
+		starting();
+		const requests = polled(
+			...Array.from({ length: 10 }, (): Answer => [503, { error: 'unavailable' }]),
+		);
+		const started = clock.now();
+
+		const { error } = await start(waiting({ pollInterval: 55, maxWait: 1 }));
+
+		// The look at 55 s fails, and its retries back off 0.75 s and 1.5 s; the next (3 s) would
+		// start past 60 s, so the wait ends there rather than trying on.
+		expect(clock.waits()).toEqual([55_000, 750, 1_500]);
+		expect(clock.now() - started).toBeLessThanOrEqual(60_000);
+		expect(requests).toHaveLength(3);
+		expect(error?.message).toBe(
+			`The workflow run ${RUN_ID} is still running after 1 minute (status "running")`,
+		);
+		expect(error?.description?.split('\n')[0]).toBe(
+			'The node stopped waiting at Max Wait; the run goes on in Metal. The last look at it failed: Metal answered with a server error (503): unavailable. Check it later with Workflow Run → Get and its ID rather than starting it again. To wait longer, raise Max Wait.',
 		);
 	});
 

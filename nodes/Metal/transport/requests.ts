@@ -1,0 +1,32 @@
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
+
+import type { MetalCall } from './exchange';
+
+/** A list answer `{ data: [...], metadata? }`, every entry checked to be an object. */
+export interface Page {
+	entries: IDataObject[];
+	metadata: IDataObject;
+}
+
+/** The requests of one item, bound to its index, its operation's effect and the run's signal. */
+export interface ItemRequests {
+	/** Sends the call; resolves to the object of an answer `{ data: { ... } }`. */
+	one(call: MetalCall): Promise<IDataObject>;
+	/** Sends the call; resolves to the entries of an answer `{ data: [ ... ] }`. */
+	page(call: MetalCall): Promise<Page>;
+	/** The same requests retried and worded as reads: a look-up on the way to a write, a poll. */
+	readonly read: ItemRequests;
+	/**
+	 * The same requests, retried only until `deadline` (epoch milliseconds): a retry that would
+	 * start later is not made, and the error is marked out of time (a wait's Max Wait came first).
+	 */
+	until(deadline: number): ItemRequests;
+	/** Waits, waking early when the run stops or is cancelled. */
+	pause(ms: number): Promise<void>;
+	/** True once the run is stopping or cancelled. */
+	stopping(): boolean;
+	/** An error for this item, for what the operation itself finds wrong with Metal's answers. */
+	error(message: string, description: string): NodeOperationError;
+	/** State shared by all items of the run under `key`, made by `make` the first time. */
+	runState<T>(key: string, make: () => T): T;
+}
