@@ -43,12 +43,15 @@ export async function pollNewRecords(
 	state: Watermark | undefined,
 	{ maxEvents, overlapSeconds }: NewRecordsOptions,
 ): Promise<{ events: IDataObject[]; state: Watermark }> {
-	const cap = state === undefined ? SEEN_LIMIT + 1 : BACKLOG_LIMIT;
+	// The records read back include those already seen in the overlap window: the limit counts only
+	// the new ones.
+	const cap = state === undefined ? SEEN_LIMIT + 1 : BACKLOG_LIMIT + state.seen.length;
+	const floorBelow = windowBelow(overlapSeconds, Date.now() / 1000);
 	const { records, floor, complete } = await readBack(
 		metal,
 		list.path,
 		state?.after,
-		overlapSeconds,
+		floorBelow,
 		cap,
 	);
 	const ids = records.map(idOf).filter((id): id is string => id !== undefined);
@@ -70,7 +73,7 @@ export async function pollNewRecords(
 		})
 		.reverse();
 	const events = fresh.slice(0, maxEvents);
-	let after = ids.length ? maxId(state.after, floorBelow(ids[0], overlapSeconds)) : state.after;
+	let after = ids.length ? maxId(state.after, floorBelow(ids[0])) : state.after;
 	// Records left for the next poll stay above the watermark.
 	const waiting = fresh[maxEvents] === undefined ? undefined : idOf(fresh[maxEvents]);
 	if (waiting !== undefined) after = minId(after, waiting);
@@ -78,9 +81,14 @@ export async function pollNewRecords(
 	return { events, state: bounded({ after, seen: [...state.seen, ...emitted] }) };
 }
 
-/** The lowest id of the overlap window below the newest record. */
-function floorBelow(newest: string, overlapSeconds: number): string {
-	return firstIdAt(secondsOf(newest) - overlapSeconds);
+/**
+ * The lowest id of the overlap window below the newest record, or below now when that record's id is
+ * dated later (a Metal clock running fast, an imported record keeping a later id): else one such
+ * record would lift the watermark above every record created after it, and the trigger go deaf.
+ * Such a record stays in the window, among the ids seen, until the clock passes it.
+ */
+function windowBelow(overlapSeconds: number, nowSeconds: number) {
+	return (newest: string) => firstIdAt(Math.min(secondsOf(newest), nowSeconds) - overlapSeconds);
 }
 
 /**
@@ -91,7 +99,7 @@ async function readBack(
 	metal: ItemRequests,
 	path: string,
 	after: string | undefined,
-	overlapSeconds: number,
+	floorBelow: (newest: string) => string,
 	cap: number,
 ) {
 	let floor = after;
@@ -99,7 +107,7 @@ async function readBack(
 	const until = (record: IDataObject) => {
 		const id = idOf(record);
 		if (id === undefined) return false;
-		floor ??= floorBelow(id, overlapSeconds);
+		floor ??= floorBelow(id);
 		reached ||= id < floor;
 		return reached;
 	};

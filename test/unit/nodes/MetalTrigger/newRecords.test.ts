@@ -7,7 +7,7 @@ import { useVirtualClock } from '../../../helpers/virtualClock';
 
 // Backoffs of failed requests are real seconds: a virtual clock records them instead.
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
-useVirtualClock(sleep as jest.MockedFunction<typeof sleep>);
+const clock = useVirtualClock(sleep as jest.MockedFunction<typeof sleep>);
 
 /** The lowest id a record created at `seconds` can have. */
 const floorAt = (seconds: number) => `${seconds.toString(16)}0000000000000000`;
@@ -90,6 +90,7 @@ describe.each([
 		list.add(make(objectId(T0, 1)));
 		const trigger = new ActiveTrigger({ event });
 		await trigger.activate();
+		clock.advance(600_000);
 		const newest = make(objectId(T0 + 600, 2));
 		list.add(newest);
 		expect(await trigger.poll()).toEqual({ events: [newest] });
@@ -111,6 +112,7 @@ describe.each([
 		list.add(make(objectId(T0, 1)));
 		const trigger = new ActiveTrigger({ event, options: { overlapMinutes: 5 } });
 		await trigger.activate();
+		clock.advance(3_600_000);
 		list.add(make(objectId(T0 + 3600, 2)));
 		await trigger.poll();
 
@@ -276,13 +278,68 @@ describe.each([
 
 		const { error } = await trigger.poll();
 
-		expect(list.take()).toHaveLength(1 + 10);
+		// The short first page, then 11 pages of 1,000: the 10,001 records after the one seen.
+		expect(list.take()).toHaveLength(1 + 11);
 		const plural = event === 'newDeal' ? 'deals' : 'companies';
 		expect(error?.message).toBe(`More than 10,000 new ${plural} since the last poll`);
 		expect((error as { description?: string }).description).toBe(
 			'Nothing was emitted and the trigger has not moved, so nothing is lost. One poll reads at most 10,000 new records. To skip them and start from now, deactivate the workflow and activate it again.',
 		);
 		expect(trigger.staticData).toEqual(before);
+	});
+
+	it('the backlog limit counts only new records: 9,500 new beside 800 already seen in the overlap window are emitted', async () => {
+		const list = new MetalList(path);
+		const window = created(T0 - 800, 800, 1);
+		list.add(...window);
+		const trigger = new ActiveTrigger({ event, options: { maxEvents: 10_000 } });
+		await trigger.activate();
+		expect((trigger.staticData as { seen: string[] }).seen).toHaveLength(800);
+		clock.advance(60_000);
+		const fresh = created(T0 + 1, 9_500, 10_000, 0);
+		list.add(...fresh);
+
+		const { events, error } = await trigger.poll();
+
+		expect(error).toBeUndefined();
+		expect(ids(events)).toEqual(ids(fresh));
+		expect(await trigger.poll()).toEqual({});
+	});
+
+	it('a record whose id is dated ahead of the clock does not make the trigger deaf to records created after it', async () => {
+		const list = new MetalList(path);
+		list.add(make(objectId(T0 - 60, 1)));
+		const trigger = new ActiveTrigger({ event });
+		await trigger.activate();
+		// A record dated a day ahead: a Metal clock running fast, or an imported record's later id.
+		const ahead = make(objectId(T0 + 86_400, 2));
+		list.add(ahead);
+		expect(await trigger.poll()).toEqual({ events: [ahead] });
+
+		// Records created afterwards, as the clock goes on, are emitted; the one ahead never again.
+		for (const minute of [1, 2, 30, 120]) {
+			clock.advance(60_000);
+			const next = make(objectId(T0 + minute * 60, 10 + minute));
+			list.add(next);
+			expect(await trigger.poll()).toEqual({ events: [next] });
+		}
+		expect(await trigger.poll()).toEqual({});
+		expect((trigger.staticData as { seen: string[] }).seen).toContain(ahead.id);
+	});
+
+	it('the same, when the record ahead is the newest when the trigger starts', async () => {
+		const list = new MetalList(path);
+		const ahead = make(objectId(T0 + 86_400, 1));
+		list.add(make(objectId(T0 - 60, 2)), ahead);
+		const trigger = new ActiveTrigger({ event });
+		await trigger.activate();
+
+		clock.advance(60_000);
+		const next = make(objectId(T0 + 60, 3));
+		list.add(next);
+
+		expect(await trigger.poll()).toEqual({ events: [next] });
+		expect(await trigger.poll()).toEqual({});
 	});
 
 	it("a trigger whose Event is changed starts afresh rather than read the other event's state", async () => {
