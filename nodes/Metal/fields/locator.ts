@@ -57,11 +57,3 @@ export function idLocator(options: {
 	const id: Value<string> = { property, sendAs: name, parse: parseMetalId };
 	return required(id);
 }
-
-/** The 404 of a request for one record by ID, in words that say what to check. */
-export function notFoundById(noun: string, id: string, howToFind: string) {
-	return {
-		message: `Metal has no ${noun} with the ID "${id}"`,
-		description: `Check the ID: it may be mistyped, or belong to ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun} of another organization than the API key's. ${howToFind}`,
-	};
-}

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../engine/operation';
 import { choice, type Field, type Value } from '../fields/kit';
 import { collection, option, updateFields } from '../fields/parameters';
-import { idLocator, notFoundById } from '../fields/locator';
+import { idLocator } from '../fields/locator';
 import { textKey } from '../fields/sameText';
 import { returnAllLimit } from '../fields/returnAll';
 import { LIST_PAGE_SIZE, listAll } from '../transport/pagination';
@@ -115,11 +115,6 @@ export function updateOperation(
 				method: 'PUT',
 				path: `${path}/${id}`,
 				body,
-				notFound: notFoundById(
-					noun,
-					id,
-					`Pick the ${noun} From List, or find its ID with ${name} → Get Many.`,
-				),
 			}),
 	});
 }

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { changesMetal, mayHaveBeenDone, notDone, type Effect } from './effect';
 import type { RequestFailure } from './failures';
 import { markNeverSent, markOutcomeUnknown } from './marks';
+import { notFoundOf } from './notFound';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
@@ -11,7 +12,8 @@ export type NodeError = NodeApiError | NodeOperationError;
 export interface FailureContext {
 	effect: Effect;
 	itemIndex?: number;
-	notFound?: { message: string; description: string };
+	/** The request's path under the Base URL: what a 404 says was not found. */
+	path: string;
 	tries: number;
 	baseUrl: string;
 	timeoutMs: number;
@@ -169,17 +171,10 @@ function explain(
 				message: `Metal refused access: ${metal}`,
 				description: `${none}The API key is valid but may not use this resource. Ask an admin of your Metal organization to check the key's access.`,
 			};
-		case 404:
-			if (context.notFound) {
-				return {
-					message: context.notFound.message,
-					description: `${none}${context.notFound.description}`,
-				};
-			}
-			return {
-				message: `Metal could not find it: ${metal}`,
-				description: `${none}Check the Base URL in the Metal API credential, and that what you asked for belongs to the organization of this API key.`,
-			};
+		case 404: {
+			const { message, description } = notFoundOf(context.path, metal);
+			return { message, description: `${none}${description}` };
+		}
 		case 422:
 			return {
 				message: `Metal could not process the request: ${metal}`,

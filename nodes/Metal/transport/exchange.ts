@@ -21,8 +21,6 @@ export interface MetalCall {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
-	/** The error for a 404, when the operation can say better what was not found. */
-	notFound?: { message: string; description: string };
 }
 
 /** A call with what the run knows of it: its effect, its item, and the signal that stops it. */

@@ -52,10 +52,5 @@ export const create = defineOperation({
 			method: 'POST',
 			path: '/v1/activities',
 			body,
-			notFound: {
-				message: 'Metal has no activities endpoint at this Base URL',
-				description:
-					'Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/activities to it.',
-			},
 		}),
 });

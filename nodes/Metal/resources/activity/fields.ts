@@ -1,5 +1,5 @@
 import { bool, dateTime, group, metalId, text } from '../../fields/kit';
-import { idLocator, notFoundById } from '../../fields/locator';
+import { idLocator } from '../../fields/locator';
 
 /** The values of an activity that Create and Update share, each defined once. */
 
@@ -69,10 +69,3 @@ export const activityId = idLocator({
 	noun: 'activity',
 	description: 'The activity, by its Metal ID, such as the ID Activity → Create outputs',
 });
-
-export const activityNotFound = (id: string) =>
-	notFoundById(
-		'activity',
-		id,
-		'Use the ID that Activity → Create gave for it (the id field of its output).',
-	);

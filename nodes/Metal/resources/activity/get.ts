@@ -1,5 +1,5 @@
 import { defineOperation } from '../../engine/operation';
-import { activityId, activityNotFound } from './fields';
+import { activityId } from './fields';
 
 export const get = defineOperation({
 	option: {
@@ -15,6 +15,5 @@ export const get = defineOperation({
 		await metal.one({
 			method: 'GET',
 			path: `/v1/activities/${id}`,
-			notFound: activityNotFound(id),
 		}),
 });

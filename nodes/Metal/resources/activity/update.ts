@@ -1,16 +1,7 @@
 import { defineOperation } from '../../engine/operation';
 import { describedAs } from '../../fields/kit';
 import { updateFields } from '../../fields/parameters';
-import {
-	activityId,
-	activityNotFound,
-	endedAt,
-	isPrivate,
-	participants,
-	startedAt,
-	subject,
-	type,
-} from './fields';
+import { activityId, endedAt, isPrivate, participants, startedAt, subject, type } from './fields';
 
 const changes = updateFields([
 	endedAt,
@@ -40,6 +31,5 @@ export const update = defineOperation({
 			method: 'PUT',
 			path: `/v1/activities/${id}`,
 			body,
-			notFound: activityNotFound(id),
 		}),
 });

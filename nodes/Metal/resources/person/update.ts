@@ -1,7 +1,7 @@
 import { defineOperation } from '../../engine/operation';
 import { group, text } from '../../fields/kit';
 import { updateFields } from '../../fields/parameters';
-import { idLocator, notFoundById } from '../../fields/locator';
+import { idLocator } from '../../fields/locator';
 
 const personId = idLocator({
 	displayName: 'Person',
@@ -110,10 +110,5 @@ export const update = defineOperation({
 			method: 'PUT',
 			path: `/v1/people/${id}`,
 			body,
-			notFound: notFoundById(
-				'person',
-				id,
-				'Use the ID Metal gave for the person, for example from the output of an earlier step.',
-			),
 		}),
 });

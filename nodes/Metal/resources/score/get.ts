@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../engine/operation';
 import { bool } from '../../fields/kit';
 import { optional } from '../../fields/parameters';
-import { idLocator, notFoundById } from '../../fields/locator';
+import { idLocator } from '../../fields/locator';
 import type { ItemRequests } from '../../transport/requests';
 import { isObject } from '../../transport/exchange';
 
@@ -38,7 +38,6 @@ export const get = defineOperation({
 		const score = await metal.one({
 			method: 'GET',
 			path: `/v1/scores/${id}`,
-			notFound: notFoundById('score', id, "Copy the score's ID from Metal."),
 		});
 		return split ? elementItems(score, metal) : score;
 	},

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../engine/operation';
 import { bool, json, number } from '../../fields/kit';
 import { optional, required } from '../../fields/parameters';
-import { idLocator, notFoundById } from '../../fields/locator';
+import { idLocator } from '../../fields/locator';
 import { waitForRun, type Waiting } from './wait';
 
 const workflowId = idLocator({
@@ -85,7 +85,6 @@ export const start = defineOperation({
 			method: 'POST',
 			path: `/v1/workflows/${id}/runs`,
 			body,
-			notFound: notFoundById('workflow', id, "Copy the workflow's ID from Metal."),
 		});
 		return wait ? await waitForRun(run, metal, wait) : run;
 	},

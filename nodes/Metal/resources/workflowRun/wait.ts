@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { notFoundById } from '../../fields/locator';
 import type { ItemRequests } from '../../transport/requests';
 import { failedAfterDone, ranOutOfTime } from '../../transport/marks';
 
@@ -15,11 +14,6 @@ export async function readRun(metal: ItemRequests, id: string): Promise<IDataObj
 	return await metal.one({
 		method: 'GET',
 		path: `/v1/workflow-runs/${id}`,
-		notFound: notFoundById(
-			'workflow run',
-			id,
-			'Use the ID from the output of Workflow Run → Start.',
-		),
 	});
 }
 

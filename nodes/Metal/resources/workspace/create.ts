@@ -36,11 +36,6 @@ export async function postWorkspace(body: IDataObject, metal: ItemRequests) {
 		method: 'POST',
 		path: '/v1/workspaces',
 		body,
-		notFound: {
-			message: 'Metal has no workspaces endpoint at this Base URL',
-			description:
-				'Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/workspaces to it.',
-		},
 	});
 }
 

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../engine/operation';
-import { idLocator, notFoundById } from '../../fields/locator';
+import { idLocator } from '../../fields/locator';
 
 export const workspaceId = idLocator({
 	displayName: 'Workspace',
@@ -23,10 +23,5 @@ export const get = defineOperation({
 		await metal.one({
 			method: 'GET',
 			path: `/v1/workspaces/${id}`,
-			notFound: notFoundById(
-				'workspace',
-				id,
-				'Pick the workspace From List, or find its ID with Workspace → Search.',
-			),
 		}),
 });

@@ -176,7 +176,7 @@ describe('the runner: without Continue On Fail, the first failure stops the run 
 			parameters: { thingId: thing, options: { maxConcurrency: 2 } },
 		});
 
-		expect(error?.message).toBe('Metal could not find it: Not found');
+		expect(error?.message).toBe(`Metal has no thing with the ID "${THING_ID}"`);
 		expect(error?.description?.split('\n').slice(2)).toEqual([
 			'The run stopped at item 1.',
 			'Done: 0.',

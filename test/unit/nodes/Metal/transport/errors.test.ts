@@ -54,12 +54,6 @@ describe('errors from Metal say what happened, then what to do, in the words of 
 			"The API key is valid but may not use this resource. Ask an admin of your Metal organization to check the key's access.",
 		],
 		[
-			404,
-			'Not found',
-			'Metal could not find it: Not found',
-			'Check the Base URL in the Metal API credential, and that what you asked for belongs to the organization of this API key.',
-		],
-		[
 			422,
 			'workspace limit reached for your plan',
 			'Metal could not process the request: workspace limit reached for your plan',
@@ -79,6 +73,32 @@ describe('errors from Metal say what happened, then what to do, in the words of 
 			expect(error?.message).toBe(message);
 			expect(error?.description?.split('\n')[0]).toBe(`${AFTER[operation]}${advice}`);
 			expect(containsText(error, CANARY_KEY)).toBe(false);
+			nock.cleanAll();
+		}
+	});
+
+	it('404, sent once: worded from the path, by the record it names, or quoting Metal when it names none', async () => {
+		const worded = {
+			// A create's path names no record: the endpoint, or a record its body names, is missing.
+			create: [
+				'Metal could not find it: Not found',
+				'Check the Base URL in the Metal API credential (https://api.metal.ai, or a proxy that forwards /v1/things to it), and that the records this item names belong to the organization of the API key.',
+			],
+			update: [
+				`Metal has no thing with the ID "${THING_ID}"`,
+				"Check the ID: it may be mistyped, or belong to a thing of another organization than the API key's.",
+			],
+			get: [
+				`Metal has no thing with the ID "${THING_ID}"`,
+				"Check the ID: it may be mistyped, or belong to a thing of another organization than the API key's.",
+			],
+		};
+		for (const operation of ['create', 'update', 'get'] as const) {
+			const { requests, error } = await answered(operation, 404, { error: 'Not found' });
+
+			expect(requests).toHaveLength(1);
+			expect(error?.message).toBe(worded[operation][0]);
+			expect(error?.description?.split('\n')[0]).toBe(`${AFTER[operation]}${worded[operation][1]}`);
 			nock.cleanAll();
 		}
 	});

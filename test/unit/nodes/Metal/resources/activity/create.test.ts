@@ -173,7 +173,7 @@ describe('Activity → Create: the request', () => {
 });
 
 describe('Activity → Create: its own errors', () => {
-	it('404: the Base URL has no activities endpoint, and no activity was created', async () => {
+	it("404: the Base URL may lack the activities endpoint: Metal's words, and no activity was created", async () => {
 		const requests = interceptMetal({
 			path: '/v1/activities',
 			times: 2,
@@ -183,9 +183,9 @@ describe('Activity → Create: its own errors', () => {
 		const { error } = await run({ subject: 'Call' });
 
 		expect(requests).toHaveLength(1);
-		expect(error?.message).toBe('Metal has no activities endpoint at this Base URL');
+		expect(error?.message).toBe('Metal could not find it: Not found');
 		expect(error?.description?.split('\n')[0]).toBe(
-			'No activity was created. Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/activities to it.',
+			'No activity was created. Check the Base URL in the Metal API credential (https://api.metal.ai, or a proxy that forwards /v1/activities to it), and that the records this item names belong to the organization of the API key.',
 		);
 	});
 

@@ -85,7 +85,7 @@ describe('Activity → Get', () => {
 
 		expect(error?.message).toBe(`Metal has no activity with the ID "${ID}"`);
 		expect(error?.description?.split('\n')[0]).toBe(
-			"Check the ID: it may be mistyped, or belong to an activity of another organization than the API key's. Use the ID that Activity → Create gave for it (the id field of its output).",
+			"Check the ID: it may be mistyped, or belong to an activity of another organization than the API key's. Use the ID that Activity → Create gave for it (the id field of its output), or find it with Activity → Search.",
 		);
 	});
 

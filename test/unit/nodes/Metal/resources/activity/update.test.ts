@@ -131,7 +131,7 @@ describe('Activity → Update: its own errors', () => {
 
 		expect(error?.message).toBe(`Metal has no activity with the ID "${ID}"`);
 		expect(error?.description?.split('\n')[0]).toBe(
-			"The activity was not updated. Check the ID: it may be mistyped, or belong to an activity of another organization than the API key's. Use the ID that Activity → Create gave for it (the id field of its output).",
+			"The activity was not updated. Check the ID: it may be mistyped, or belong to an activity of another organization than the API key's. Use the ID that Activity → Create gave for it (the id field of its output), or find it with Activity → Search.",
 		);
 	});
 

@@ -112,7 +112,7 @@ describe('Company → Update', () => {
 
 		expect(error?.message).toBe(`Metal has no company with the ID "${ID}"`);
 		expect(error?.description?.split('\n')[0]).toBe(
-			"The company was not updated. Check the ID: it may be mistyped, or belong to a company of another organization than the API key's. Pick the company From List, or find its ID with Company → Get Many.",
+			"The company was not updated. Check the ID: it may be mistyped, or belong to a company of another organization than the API key's. Pick the company From List, or find it with Company → Search or Get Many.",
 		);
 	});
 

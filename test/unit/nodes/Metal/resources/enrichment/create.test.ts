@@ -153,7 +153,7 @@ describe('Enrichment → Create: its own errors', () => {
 
 		expect(error?.message).toBe('Metal could not find it: company not found');
 		expect(error?.description?.split('\n')[0]).toBe(
-			'No enrichment was created. Check the Base URL in the Metal API credential, and that what you asked for belongs to the organization of this API key.',
+			'No enrichment was created. Check the Base URL in the Metal API credential (https://api.metal.ai, or a proxy that forwards /v1/enrichments to it), and that the records this item names belong to the organization of the API key.',
 		);
 	});
 });

@@ -197,7 +197,7 @@ describe('Person → Update: its own errors', () => {
 		expect(requests).toHaveLength(1);
 		expect(error?.message).toBe(`Metal has no person with the ID "${ID}"`);
 		expect(error?.description?.split('\n')[0]).toBe(
-			"The person was not updated. Check the ID: it may be mistyped, or belong to a person of another organization than the API key's. Use the ID Metal gave for the person, for example from the output of an earlier step.",
+			"The person was not updated. Check the ID: it may be mistyped, or belong to a person of another organization than the API key's. Find the person with Person → Search.",
 		);
 	});
 

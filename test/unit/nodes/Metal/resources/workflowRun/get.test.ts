@@ -82,7 +82,7 @@ describe('Workflow Run → Get', () => {
 
 		expect(error?.message).toBe(`Metal has no workflow run with the ID "${RUN_ID}"`);
 		expect(error?.description?.split('\n')[0]).toBe(
-			"Check the ID: it may be mistyped, or belong to a workflow run of another organization than the API key's. Use the ID from the output of Workflow Run → Start.",
+			"Check the ID: it may be mistyped, or belong to a workflow run of another organization than the API key's. Use the ID from the output of Workflow Run → Start, or find the run with Workflow Run → Get Many.",
 		);
 	});
 });

@@ -149,7 +149,7 @@ describe('Workflow Run → Start: the request', () => {
 
 		expect(error?.message).toBe(`Metal has no workflow with the ID "${WORKFLOW_ID}"`);
 		expect(error?.description?.split('\n')[0]).toBe(
-			"No workflow run was started. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's. Copy the workflow's ID from Metal.",
+			"No workflow run was started. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's. Pick the workflow From List, or copy its ID from Metal.",
 		);
 	});
 
@@ -393,7 +393,7 @@ describe('Workflow Run → Start: Wait for Completion', () => {
 		expect(error?.message).toBe(`Metal has no workflow run with the ID "${RUN_ID}"`);
 		expect(error?.description?.split('\n')).toEqual([
 			`The workflow run ${RUN_ID} was started, but the node could not follow it. Check it later with Workflow Run → Get and its ID rather than starting it again.`,
-			"Check the ID: it may be mistyped, or belong to a workflow run of another organization than the API key's. Use the ID from the output of Workflow Run → Start.",
+			"Check the ID: it may be mistyped, or belong to a workflow run of another organization than the API key's. Use the ID from the output of Workflow Run → Start, or find the run with Workflow Run → Get Many.",
 			'',
 			'The run stopped at item 0.',
 			`Started: 0 (id ${RUN_ID}).`,

@@ -115,7 +115,7 @@ describe('Workspace → Create: the request', () => {
 });
 
 describe('Workspace → Create: its own errors', () => {
-	it('404: the Base URL has no workspaces endpoint', async () => {
+	it("404: the Base URL may lack the workspaces endpoint: Metal's words, and what to check", async () => {
 		const requests = interceptMetal({
 			path: '/v1/workspaces',
 			times: 2,
@@ -125,9 +125,9 @@ describe('Workspace → Create: its own errors', () => {
 		const { error } = await run({ parameters: { name: 'Atlas' } });
 
 		expect(requests).toHaveLength(1);
-		expect(error?.message).toBe('Metal has no workspaces endpoint at this Base URL');
+		expect(error?.message).toBe('Metal could not find it: Not found');
 		expect(error?.description?.split('\n')[0]).toBe(
-			'No workspace was created. Check the Base URL in the Metal API credential: it should be https://api.metal.ai, or a proxy that forwards /v1/workspaces to it.',
+			'No workspace was created. Check the Base URL in the Metal API credential (https://api.metal.ai, or a proxy that forwards /v1/workspaces to it), and that the records this item names belong to the organization of the API key.',
 		);
 	});
 
