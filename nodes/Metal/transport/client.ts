@@ -115,18 +115,23 @@ export class MetalClient {
 	}
 
 	private async one(exchange: Exchange): Promise<IDataObject> {
-		const { data } = await this.request(exchange);
-		if (isObject(data)) return data;
-		throw unexpectedAnswerError(this.node, exchange, 'data');
+		const answer = await this.request(exchange);
+		if (isObject(answer.data)) return answer.data;
+		throw this.unexpected(exchange, 'data', answer);
 	}
 
 	private async page(exchange: Exchange): Promise<Page> {
-		const { data, metadata } = await this.request(exchange);
-		const entries: unknown = data;
+		const answer = await this.request(exchange);
+		const entries: unknown = answer.data;
 		if (!Array.isArray(entries) || !entries.every(isObject)) {
-			throw unexpectedAnswerError(this.node, exchange, 'list of objects');
+			throw this.unexpected(exchange, 'list of objects', answer);
 		}
-		return { entries, metadata: isObject(metadata) ? metadata : {} };
+		return { entries, metadata: isObject(answer.metadata) ? answer.metadata : {} };
+	}
+
+	/** The error for an answer without what the operation reads, quoting it (secrets scrubbed). */
+	private unexpected(exchange: Exchange, what: string, answer: IDataObject) {
+		return unexpectedAnswerError(this.node, exchange, what, this.connection.redactor.quote(answer));
 	}
 
 	/** Sends the exchange, retrying as its effect allows; resolves to Metal's JSON answer. */

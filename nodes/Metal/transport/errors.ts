@@ -50,16 +50,21 @@ export function failureToNodeError(
 	return marked(error, context.effect, unknown);
 }
 
-/** Metal said yes but sent no usable answer: a proxy in the way, or an API change. */
+/**
+ * Metal said yes but sent no answer of the shape the operation reads: a proxy in the way, an API
+ * change, or an endpoint documented only by a guide. `answered` is what it sent, secrets scrubbed
+ * and cut short, so that the user can see it.
+ */
 export function unexpectedAnswerError(
 	node: INode,
 	request: { effect: Effect; itemIndex?: number },
 	what: string,
+	answered: string,
 ): NodeOperationError {
 	const { effect, itemIndex } = request;
 	const maybe = mayHaveBeenDone(effect);
 	const error = new NodeOperationError(node, `Metal answered without the expected ${what}`, {
-		description: `Check that the Base URL in the Metal API credential points at the Metal API.${maybe ? ` ${maybe}` : ''}`,
+		description: `Metal sent: ${answered || 'nothing'}. Check that the Base URL in the Metal API credential points at the Metal API.${maybe ? ` ${maybe}` : ''}`,
 		itemIndex,
 	});
 	return marked(error, effect, true);

@@ -94,7 +94,7 @@ export async function exchangeOnce(
 	const { statusCode: status, body, headers: answered } = response;
 	if (status >= 200 && status < 300) {
 		if (isObject(body)) return { body: redactor.answer(body) };
-		throw unexpectedAnswerError(node, exchange, 'data');
+		throw unexpectedAnswerError(node, exchange, 'data', redactor.quote(body));
 	}
 	const metal = metalMessageOf(body);
 	const location = headerText(answered.location);

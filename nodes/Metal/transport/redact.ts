@@ -24,6 +24,12 @@ export class Redactor {
 		return clean.length > MAX_UPSTREAM_TEXT ? `${clean.slice(0, MAX_UPSTREAM_TEXT)}…` : clean;
 	}
 
+	/** A whole answer (parsed JSON, or text) as an error may quote it: scrubbed, cut short. */
+	quote(answer: unknown): string {
+		const text = typeof answer === 'string' ? answer : JSON.stringify(answer);
+		return this.message(text ?? '');
+	}
+
 	/** Every string in a parsed answer, scrubbed in place; the answer itself is returned. */
 	answer<T>(value: T): T {
 		if (value === null || typeof value !== 'object') return value;

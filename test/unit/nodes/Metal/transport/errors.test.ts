@@ -245,8 +245,10 @@ describe('every answer is checked: never a bare TypeError, never an output that 
 
 			expect(output).toBeUndefined();
 			expect(error?.message).toBe('Metal answered without the expected data');
+			// What Metal sent is quoted, as JSON or as the text it was.
+			const sent = typeof body === 'string' ? body || 'nothing' : JSON.stringify(body);
 			expect(error?.description?.split('\n')[0]).toBe(
-				`Check that the Base URL in the Metal API credential points at the Metal API.${operation === 'create' ? ' The thing may or may not have been created: check in Metal before running this item again. The node does not retry it by itself, so that it is never created twice.' : ''}`,
+				`Metal sent: ${sent}. Check that the Base URL in the Metal API credential points at the Metal API.${operation === 'create' ? ' The thing may or may not have been created: check in Metal before running this item again. The node does not retry it by itself, so that it is never created twice.' : ''}`,
 			);
 			nock.cleanAll();
 		}
@@ -266,6 +268,25 @@ describe('every answer is checked: never a bare TypeError, never an output that 
 
 		expect(output).toBeUndefined();
 		expect(error?.message).toBe('Metal answered without the expected list of objects');
+		expect(error?.description?.split('\n')[0]).toBe(
+			`Metal sent: ${JSON.stringify(body)}. Check that the Base URL in the Metal API credential points at the Metal API.`,
+		);
+	});
+
+	it('an unexpected answer is quoted with the secrets scrubbed, and cut short', async () => {
+		const body = { items: [{ key: CANARY_KEY, client: CLIENT_ID }], pad: 'x'.repeat(400) };
+
+		const { error } = await answered('get', 200, body);
+
+		const quoted = JSON.stringify(body)
+			.split(CANARY_KEY)
+			.join('[redacted]')
+			.split(CLIENT_ID)
+			.join('[redacted]');
+		expect(error?.description?.split('\n')[0]).toBe(
+			`Metal sent: ${quoted.slice(0, 300)}…. Check that the Base URL in the Metal API credential points at the Metal API.`,
+		);
+		expect(containsText(error, CANARY_KEY)).toBe(false);
 	});
 });
 

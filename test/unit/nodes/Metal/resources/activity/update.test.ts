@@ -163,7 +163,7 @@ describe('Activity → Update: its own errors', () => {
 
 		expect(error?.message).toBe('Metal answered without the expected data');
 		expect(error?.description?.split('\n')[0]).toBe(
-			'Check that the Base URL in the Metal API credential points at the Metal API. The activity may or may not have been updated. Running this item again is safe: an update sends the same values again.',
+			'Metal sent: {"ok":true}. Check that the Base URL in the Metal API credential points at the Metal API. The activity may or may not have been updated. Running this item again is safe: an update sends the same values again.',
 		);
 	});
 });
