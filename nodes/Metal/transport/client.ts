@@ -91,14 +91,17 @@ export class MetalClient {
 
 	/** The requests of one item: whatever an operation sends goes through these. */
 	bind(effect: Effect, itemIndex?: number, signal?: AbortSignal, deadline?: number): ItemRequests {
-		const lookups =
-			effect.kind === 'read'
-				? undefined
-				: this.bind({ kind: 'read', noun: effect.noun }, itemIndex, signal, deadline);
+		const asRead = (before?: Effect) =>
+			this.bind({ kind: 'read', noun: effect.noun, before }, itemIndex, signal, deadline);
+		const reads = effect.kind === 'read' ? undefined : asRead();
+		const lookups = effect.kind === 'read' ? undefined : asRead(effect);
 		const bound: ItemRequests = {
 			one: async (call) => await this.one({ ...call, effect, itemIndex, signal, deadline }),
 			page: async (call) => await this.page({ ...call, effect, itemIndex, signal, deadline }),
 			get read() {
+				return reads ?? bound;
+			},
+			get lookup() {
 				return lookups ?? bound;
 			},
 			until: (end) => this.bind(effect, itemIndex, signal, end),

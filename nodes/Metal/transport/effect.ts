@@ -14,6 +14,11 @@ export interface Effect {
 	noun: string;
 	/** How the change is said in the past, when not the kind's own word: a workflow run is "started". */
 	past?: string;
+	/**
+	 * For a read on the way to a change (a look-up by external ID before an update, the search of
+	 * Create or Get): that change, which its failure says was not made.
+	 */
+	before?: Effect;
 }
 
 interface EffectRules {
@@ -90,8 +95,12 @@ export function changesMetal(effect: Effect): boolean {
 	return RULES[effect.kind].past !== undefined;
 }
 
-/** "No workspace was created. " before a failure that cannot have changed anything; "" for reads. */
+/**
+ * "No workspace was created. " before a failure that cannot have changed anything; for a read, ""
+ * or what its failure left undone.
+ */
 export function notDone(effect: Effect): string {
+	if (effect.before) return notDone(effect.before);
 	const { rules, fill } = wording(effect);
 	return fill(rules.notDone);
 }

@@ -14,8 +14,13 @@ export interface ItemRequests {
 	one(call: MetalCall): Promise<IDataObject>;
 	/** Sends the call; resolves to the entries of an answer `{ data: [ ... ] }`. */
 	page(call: MetalCall): Promise<Page>;
-	/** The same requests retried and worded as reads: a look-up on the way to a write, a poll. */
+	/** The same requests retried and worded as reads: a look after a change, such as a poll. */
 	readonly read: ItemRequests;
+	/**
+	 * The same requests retried as reads, for a look-up on the way to a change (a search before a
+	 * create, an external ID resolved before an update): their errors say the change was not made.
+	 */
+	readonly lookup: ItemRequests;
 	/**
 	 * The same requests, retried only until `deadline` (epoch milliseconds): a retry that would
 	 * start later is not made, and the error is marked out of time (a wait's Max Wait came first).

@@ -66,7 +66,7 @@ async function findOrCreate(body: IDataObject & { name: string }, metal: ItemReq
 	const results: IDataObject[] = [];
 	for (const query of searchForms(name)) {
 		results.push(
-			...(await searchAll(metal.read, SEARCH_PATH, {
+			...(await searchAll(metal.lookup, SEARCH_PATH, {
 				query,
 				tooMany: {
 					message: `Create or Get stopped after 1,000 pages of search results for "${query}"`,

@@ -298,6 +298,21 @@ describe('Workspace → Create or Get: failures', () => {
 		]);
 	});
 
+	it('a search that fails says no workspace was created, and creates nothing', async () => {
+		interceptMetal({ path: SEARCH, reply: () => [401, { error: 'invalid api key or clientId' }] });
+		const creates = interceptMetal({ path: '/v1/workspaces', reply: created });
+
+		const { error } = await run({ parameters: { name: 'Atlas' } });
+
+		expect(creates).toHaveLength(0);
+		expect(error?.message).toBe(
+			'Metal did not accept the credentials: invalid api key or clientId',
+		);
+		expect(error?.description?.split('\n')[0]).toBe(
+			'No workspace was created. Check the Client ID and API Key in the Metal API credential. Keys are managed in the Metal app under Settings → Organization → API & MCP Access; a revoked key stops working within minutes.',
+		);
+	});
+
 	it('a stop accounts for the items created or found', async () => {
 		const atlas = existing(1, 'Atlas');
 		interceptMetal({
