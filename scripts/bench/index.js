@@ -1,13 +1,16 @@
 'use strict';
 // `npm run bench` (scripts/bench.sh builds, then runs this folder): the benchmark of issue 13, in a real
-// n8n 2.41.1 run by its CLI against the local Metal simulator, in two sections:
+// n8n 2.41.1 run by its CLI against the local Metal simulator, in three sections:
 //   - throughput (throughput.js): N workspaces created by the Metal node beside n8n's HTTP Request
 //     node, the n8n floor node, a plain Node.js client and the items alone (workflows.js);
-//   - rate limits (rateLimits.js): the Metal node against token buckets, with and without Retry-After.
-// Every run is checked at the simulator (simulator.js); the tables (report.js, rateLimits.js) go into
-// docs/benchmarks.md between each section's markers, the prose around them is kept. A benchmark, never
-// a test: a run that fails or creates the wrong workspaces is reported as not counted; it exits
-// non-zero only when it cannot set up (install, pack, import). Options: args.js (`--help`).
+//   - rate limits (rateLimits.js): the Metal node against token buckets, with and without Retry-After;
+//   - read (read.js): N companies read back by the Metal node's Get Many and by the HTTP Request
+//     node's own pagination.
+// Every run is checked at the simulator (simulator.js); the tables (report.js, rateLimits.js, read.js)
+// go into docs/benchmarks.md between each section's markers, the prose around them is kept. A
+// benchmark, never a test: a run that fails or creates or reads the wrong records is reported as not
+// counted; it exits non-zero only when it cannot set up (install, pack, import). Options: args.js
+// (`--help`).
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,6 +21,7 @@ const { parseArgs } = require('./args');
 const { measuredRunner } = require('./measure');
 const { N8N_FLOOR_NODE_TYPE, packN8nFloorPackage } = require('./n8nFloorPackage');
 const { RATE_LIMIT_CONFIGS, planRateLimits, renderRateLimits } = require('./rateLimits');
+const { planRead, renderRead } = require('./read');
 const { renderThroughput, writeDoc } = require('./report');
 const { AUTH_HEADERS, SIMULATOR_KEYS, startSimulators } = require('./simulator');
 const { planThroughput } = require('./throughput');
@@ -63,16 +67,21 @@ async function main() {
 	console.log(
 		`Benchmark: n8n ${N8N_VERSION}; ` +
 			(args.throughput ? `throughput at N = ${args.sizes.join(', ')}, ${args.latency} ms; ` : '') +
-			(args.rateLimits ? `rate limits at N = ${args.rateLimitItems}` : 'no rate limits'),
+			(args.rateLimits ? `rate limits at N = ${args.rateLimitItems}; ` : 'no rate limits; ') +
+			(args.read ? `read of ${args.readRecords} companies, ${args.latency} ms` : 'no read'),
 	);
 
-	// One child process for every simulator: the throughput one first, then the rate-limit ones.
+	// One child process for every simulator: the throughput one first, the read one, then the
+	// rate-limit ones.
 	const sims = await startSimulators([
 		...(args.throughput ? [{ latencyMs: args.latency }] : []),
+		...(args.read ? [{ latencyMs: args.latency }] : []),
 		...(args.rateLimits ? RATE_LIMIT_CONFIGS : []),
 	]);
-	const throughputSimulator = args.throughput ? sims.simulators[0] : undefined;
-	const rateLimitSimulators = args.rateLimits ? sims.simulators.slice(args.throughput ? 1 : 0) : [];
+	const own = [...sims.simulators];
+	const throughputSimulator = args.throughput ? own.shift() : undefined;
+	const readSimulator = args.read ? own.shift() : undefined;
+	const rateLimitSimulators = args.rateLimits ? own : [];
 	const packed = [];
 	let n8n;
 	let runner;
@@ -104,16 +113,22 @@ async function main() {
 			? planThroughput({ ...ctx, simulator: throughputSimulator })
 			: undefined;
 		const rateLimits = args.rateLimits ? planRateLimits(ctx, rateLimitSimulators) : undefined;
+		const read = args.read ? planRead({ ...ctx, simulator: readSimulator }) : undefined;
 		if (throughput) console.log(`Variants: ${throughput.variants.map((v) => v.key).join(', ')}`);
 
 		await n8n.importCredentials(
 			credentials([
 				...(throughput ? [{ ...CREDENTIAL, url: throughputSimulator.url }] : []),
 				...(rateLimits?.credentials ?? []),
+				...(read?.credentials ?? []),
 			]),
 		);
 		// Every workflow of the run in one import.
-		const workflows = [...(throughput?.workflows ?? []), ...(rateLimits?.workflows ?? [])];
+		const workflows = [
+			...(throughput?.workflows ?? []),
+			...(rateLimits?.workflows ?? []),
+			...(read?.workflows ?? []),
+		];
 		console.log(`Importing ${workflows.length} workflows…`);
 		await n8n.cli(['import:workflow', `--input=${n8n.writeInput('bench-workflows', workflows)}`], {
 			timeoutMs: 300000,
@@ -123,6 +138,7 @@ async function main() {
 		if (throughput)
 			report.throughput = { variants: throughput.variants, ...(await throughput.run()) };
 		if (rateLimits) report.rateLimits = await rateLimits.run();
+		if (read) report.read = await read.run();
 		report.finishedAt = new Date().toISOString();
 		report.loadavg = { before: loadBefore, after: os.loadavg() };
 
@@ -134,6 +150,7 @@ async function main() {
 		const sections = {
 			throughput: throughput ? renderThroughput(report) : undefined,
 			rateLimits: rateLimits ? renderRateLimits(report) : undefined,
+			read: read ? renderRead(report) : undefined,
 		};
 		for (const body of Object.values(sections)) if (body) console.log(`\n${body}`);
 		console.log(`\nRaw results: ${rawFile}`);

@@ -72,9 +72,11 @@ function watchPeakRss(marker) {
 
 /**
  * A measured runner for `n8n`. run(id, { node, timeoutMs }) runs workflow `id` and resolves with
- * { ok (the run ended without error), ms (node `node`'s executionTime; without `node`, the items alone:
- * every node's), output (its output items), nodeError, nodeStart, error (the run's), peakRssKb,
- * peakRssSource ('exit' or 'proc-poll'), cpuMs, cliMs }. dispose() removes its temporary folder.
+ * { ok (the run ended without error), ms (node `node`'s executionTime; `node` a list of nodes run one
+ * after the other: the sum of theirs; without `node`, the items alone: every node's), msByNode (every
+ * node's executionTime), output (the output items of `node`, or of its last), nodeError (the first of
+ * theirs), nodeStart (of the first), error (the run's), peakRssKb, peakRssSource ('exit' or
+ * 'proc-poll'), cpuMs, cliMs }. dispose() removes its temporary folder.
  */
 function measuredRunner(n8n) {
 	const rssDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-rss-'));
@@ -98,15 +100,22 @@ function measuredRunner(n8n) {
 				.map((f) => JSON.parse(fs.readFileSync(path.join(rssDir, f), 'utf8')))
 				.find((r) => r.argv.includes('execute'));
 			const runData = result.run.data.resultData.runData;
-			const nodeRun = runData[node ?? ITEMS_NODE]?.[0];
+			const nodeRuns = [node ?? ITEMS_NODE].flat().map((name) => runData[name]?.[0]);
+			const lastRun = nodeRuns[nodeRuns.length - 1];
+			const sum = (runs) => runs.reduce((total, run) => total + (run?.executionTime ?? 0), 0);
 			return {
 				ok: result.ok,
 				ms: node
-					? nodeRun?.executionTime
-					: Object.values(runData).reduce((sum, runs) => sum + (runs[0]?.executionTime ?? 0), 0),
-				output: nodeRun?.data?.main?.[0] ?? [],
-				nodeError: nodeRun?.error?.message,
-				nodeStart: nodeRun?.startTime,
+					? nodeRuns.every((run) => run?.executionTime !== undefined)
+						? sum(nodeRuns)
+						: undefined
+					: sum(Object.values(runData).map((runs) => runs[0])),
+				msByNode: Object.fromEntries(
+					Object.entries(runData).map(([name, runs]) => [name, runs[0]?.executionTime]),
+				),
+				output: lastRun?.data?.main?.[0] ?? [],
+				nodeError: nodeRuns.find((run) => run?.error)?.error?.message,
+				nodeStart: nodeRuns[0]?.startTime,
 				error: result.error?.message,
 				peakRssKb: fromExit?.maxRssKb ?? watched.peakKb,
 				peakRssSource: fromExit ? 'exit' : 'proc-poll',

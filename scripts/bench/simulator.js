@@ -1,15 +1,16 @@
 'use strict';
 // The Metal simulators of a bench run, in one child process of their own (neither the orchestrator nor
 // the plain client shares their event loop): one per configuration (the throughput section's fixed
-// latency; each rate-limit configuration), idle until its run. After each run the bench asks what the
-// simulator saw (check): the workspaces created, once each, the answers it gave, the TCP connections
-// it accepted and the CPU time it spent.
+// latency; each rate-limit configuration; the read section's, holding the companies it seeds), idle
+// until its run. After each run the bench asks what the simulator saw (check, checkRead): the
+// workspaces created, once each, or the pages read, each with the right cursor; the answers it gave,
+// the TCP connections it accepted and the CPU time it spent.
 
 const http = require('node:http');
 const path = require('node:path');
 
 const { forkChild, onceMessage, reapChild, rpc } = require('./children');
-const { REPO_DIR, deals } = require('./workflows');
+const { READ_PAGE_SIZE, REPO_DIR, companies, deals } = require('./workflows');
 
 const { SIMULATOR_KEYS } = require(path.join(REPO_DIR, 'test', 'e2e', 'lib', 'metalStack'));
 
@@ -21,8 +22,9 @@ const AUTH_HEADERS = {
 
 /**
  * Starts one simulator for each of `configs` (the simulator's options: latencyMs, rateLimit, burst,
- * retryAfterSeconds...). Resolves with { simulators: [{ url, config, reset(), check(n) }] in the
- * order of `configs`, close() (all of them, and the child) }.
+ * retryAfterSeconds...). Resolves with { simulators: [{ url, config, reset(), check(n),
+ * seedCompanies(n) (reset, then the N companies of companies()), checkRead(n) }] in the order of
+ * `configs`, close() (all of them, and the child) }.
  */
 async function startSimulators(configs) {
 	const child = forkChild(__filename, { BENCH_SIMULATORS: JSON.stringify(configs) });
@@ -34,6 +36,8 @@ async function startSimulators(configs) {
 			config: configs[sim],
 			reset: () => call({ cmd: 'reset', sim }),
 			check: async (n) => (await call({ cmd: 'check', sim, n }, 120000)).check,
+			seedCompanies: (n) => call({ cmd: 'seedCompanies', sim, n }, 120000),
+			checkRead: async (n) => (await call({ cmd: 'checkRead', sim, n }, 120000)).check,
 		})),
 		close: async () => {
 			if (child.connected) child.send({ cmd: 'close' });
@@ -92,7 +96,60 @@ function checkRun(simulator, n, connections, cpuMs) {
 	};
 }
 
-/** The child: starts the simulators, then answers reset, check and close. */
+/**
+ * What a simulator saw since the N companies were seeded: exactly the pages a reader of them all,
+ * newest first, asks for (`GET /v1/companies?limit=1000`, then `lt` the last id of the page before,
+ * until a short page), each answered 200?
+ */
+function checkRead(simulator, n, connections, cpuMs) {
+	const newestFirst = companies(n)
+		.map((c) => c.id)
+		.reverse();
+	const pages = Math.floor(n / READ_PAGE_SIZE) + 1;
+	const statuses = {};
+	let wrongPages = 0;
+	for (const [k, entry] of simulator.log.entries()) {
+		statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
+		const url = new URL(entry.path, 'http://simulator');
+		const query = Object.fromEntries(url.searchParams);
+		const expected = {
+			limit: String(READ_PAGE_SIZE),
+			...(k > 0 ? { lt: newestFirst[k * READ_PAGE_SIZE - 1] } : {}),
+		};
+		const right =
+			entry.method === 'GET' &&
+			url.pathname === '/v1/companies' &&
+			entry.status === 200 &&
+			JSON.stringify(query, Object.keys(query).sort()) ===
+				JSON.stringify(expected, Object.keys(expected).sort());
+		if (!right) wrongPages += 1;
+	}
+	const times = simulator.log.map((entry) => Date.parse(entry.time));
+	return {
+		stored: simulator.records('companies').length,
+		requests: simulator.log.length,
+		pages,
+		wrongPages,
+		// Exactly the expected pages, in order, each with its cursor; the companies untouched.
+		pagesRight:
+			simulator.log.length === pages &&
+			wrongPages === 0 &&
+			simulator.records('companies').length === n,
+		statuses,
+		connections,
+		cpuMs,
+		firstArrival: times.length ? Math.min(...times) : undefined,
+		// The simulator's own time over the requests: the latency and the handler, until it starts
+		// writing each answer.
+		answeringMs: simulator.log.reduce((sum, entry) => sum + entry.durationMs, 0),
+		// When the simulator started writing its last answer (its arrival, plus latency and handler).
+		lastAnswer: times.length
+			? Math.max(...simulator.log.map((entry, i) => times[i] + entry.durationMs))
+			: undefined,
+	};
+}
+
+/** The child: starts the simulators, then answers reset, seedCompanies, check, checkRead and close. */
 async function simulatorChild() {
 	const { startSimulator } = require(path.join(REPO_DIR, 'tools', 'metal-simulator', 'server'));
 	// The simulator keeps its http.Server to itself: count its TCP connections as it is made
@@ -116,17 +173,23 @@ async function simulatorChild() {
 		});
 	}
 	process.on('message', ({ cmd, id, sim, n }) => {
-		if (cmd === 'reset') {
+		if (cmd === 'reset' || cmd === 'seedCompanies') {
 			sims[sim].simulator.reset();
+			if (cmd === 'seedCompanies') sims[sim].simulator.seed('companies', companies(n));
 			sims[sim].counter.connections = 0;
 			sims[sim].counter.cpu = process.cpuUsage();
 			process.send({ id });
-		} else if (cmd === 'check') {
+		} else if (cmd === 'check' || cmd === 'checkRead') {
 			const { simulator, counter: c } = sims[sim];
 			const cpu = process.cpuUsage(c.cpu);
 			process.send({
 				id,
-				check: checkRun(simulator, n, c.connections, (cpu.user + cpu.system) / 1000),
+				check: (cmd === 'check' ? checkRun : checkRead)(
+					simulator,
+					n,
+					c.connections,
+					(cpu.user + cpu.system) / 1000,
+				),
 			});
 		} else if (cmd === 'close') {
 			Promise.all(sims.map(({ simulator }) => simulator.close())).then(() => process.exit(0));

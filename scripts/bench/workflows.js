@@ -1,14 +1,18 @@
 'use strict';
-// The workflows the bench runs, and the variants of the throughput section. Every workflow starts
-// with the same items (a manual trigger, a Set node holding the N deals as raw JSON, Split Out), then
-// one node under test: the Metal node, n8n's HTTP Request node as a user sets it up, the n8n floor
-// node (n8nFloorPackage.js), or none (the items alone).
+// The workflows the bench runs, and the variants of the throughput section. Every create workflow
+// starts with the same items (a manual trigger, a Set node holding the N deals as raw JSON, Split
+// Out), then one node under test: the Metal node, n8n's HTTP Request node as a user sets it up, the
+// n8n floor node (n8nFloorPackage.js), or none (the items alone). The read workflows start with the
+// manual trigger alone, then read the N companies seeded into the simulator (companies()): the Metal
+// node's Company → Get Many, or the HTTP Request node's pagination then Split Out.
 
 const path = require('node:path');
 
 const REPO_DIR = path.resolve(__dirname, '..', '..');
 // The latest HTTP Request node version in n8n 2.41.1 (its defaultVersion).
 const HTTP_REQUEST_VERSION = 4.5;
+// The page the read section's readers ask for: the largest Metal's lists serve, as the Metal node does.
+const READ_PAGE_SIZE = 1000;
 // The last node of the items: its output is what the node under test gets.
 const ITEMS_NODE = 'One item per deal';
 const HTTP_CREDENTIAL = {
@@ -37,16 +41,43 @@ function deals(n) {
 	}));
 }
 
+const SECTORS = ['Healthcare', 'Software', 'Industrials', 'Consumer', 'Financial Services'];
+const COMPANY_TYPES = ['operating', 'investor', 'lender', 'advisor', 'sponsor'];
+
+/** Company i's id: 24 hex digits, the first 8 its creation time in seconds (as Metal's ids). */
+function companyId(i) {
+	return `${(0x66000000 + i * 60).toString(16)}${i.toString(16).padStart(16, '0')}`;
+}
+
+/** The N companies the read section seeds into the simulator, oldest first (the same every run). */
+function companies(n) {
+	return Array.from({ length: n }, (_, i) => ({
+		id: companyId(i),
+		canonicalName: `Bench company ${i}`,
+		alternativeNames: [`Bench Co ${i}`],
+		website: `https://bench-company-${i}.example`,
+		shortDescription: `Company ${i} of the read benchmark`,
+		description: `Bench company ${i} makes things for other companies; seeded by npm run bench to be read back.`,
+		sector: SECTORS[i % SECTORS.length],
+		industry: `${SECTORS[i % SECTORS.length]} industry ${i % 20}`,
+		companyType: COMPANY_TYPES[i % COMPANY_TYPES.length],
+		externalId: `crm-${i}`,
+		createdAt: new Date((0x66000000 + i * 60) * 1000).toISOString(),
+	}));
+}
+
+const START_NODE = {
+	id: 'b0000000-0000-4000-8000-000000000001',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 function itemNodes(n) {
 	return [
-		{
-			id: 'b0000000-0000-4000-8000-000000000001',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
+		START_NODE,
 		{
 			id: 'b0000000-0000-4000-8000-000000000002',
 			name: 'New deals',
@@ -78,6 +109,70 @@ function workflow(id, name, n, target) {
 		connections[ITEMS_NODE] = { main: [[{ node: target.name, type: 'main', index: 0 }]] };
 	}
 	return { id, name, active: false, nodes, connections, settings: {} };
+}
+
+/** The manual trigger, then `targets` (nodes without id and position), each feeding the next. */
+function chainWorkflow(id, name, targets) {
+	const nodes = [START_NODE];
+	const connections = {};
+	for (const [i, target] of targets.entries()) {
+		const nodeId = `b0000000-0000-4000-8000-00000000001${i}`;
+		nodes.push({ id: nodeId, position: [220 * (i + 1), 0], ...target });
+		connections[nodes[i].name] = { main: [[{ node: target.name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, nodes, connections, settings: {} };
+}
+
+/** The read workflows: the Metal node's Company → Get Many, Return All; or HTTP Request then Split Out. */
+function readWorkflow(id, name, node, { nodeType, credential, url }) {
+	if (node === 'Metal') {
+		return chainWorkflow(id, name, [
+			{
+				name: 'Metal',
+				type: nodeType,
+				typeVersion: 1,
+				parameters: { resource: 'company', operation: 'getAll', returnAll: true },
+				credentials: { metalApi: { id: credential.id, name: credential.name } },
+			},
+		]);
+	}
+	return chainWorkflow(id, name, [
+		{
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: HTTP_REQUEST_VERSION,
+			parameters: {
+				url: `${url}/v1/companies`,
+				authentication: 'genericCredentialType',
+				genericAuthType: 'httpCustomAuth',
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'limit', value: String(READ_PAGE_SIZE) }] },
+				options: {
+					// Options → Pagination as n8n's docs show it for a cursor: the next page's `lt` is the
+					// last id of the page before; done when a page holds fewer than 1,000.
+					pagination: {
+						pagination: {
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: {
+								parameters: [
+									{ type: 'qs', name: 'lt', value: '={{ $response.body.data.last().id }}' },
+								],
+							},
+							paginationCompleteWhen: 'other',
+							completeExpression: `={{ $response.body.data.length < ${READ_PAGE_SIZE} }}`,
+						},
+					},
+				},
+			},
+			credentials: { httpCustomAuth: { id: HTTP_CREDENTIAL.id, name: HTTP_CREDENTIAL.name } },
+		},
+		{
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'data', options: {} },
+		},
+	]);
 }
 
 /** Workspace → Create, Options at their defaults unless `concurrency`. */
@@ -211,10 +306,13 @@ function variantNode(variant, { metalNodeType, metalCredential, n8nFloorNodeType
 module.exports = {
 	HTTP_CREDENTIAL,
 	ITEMS_NODE,
+	READ_PAGE_SIZE,
 	REPO_DIR,
+	companies,
 	deals,
 	metalDefaultConcurrency,
 	metalNode,
+	readWorkflow,
 	throughputVariants,
 	variantNode,
 	workflow,
