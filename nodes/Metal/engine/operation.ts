@@ -32,6 +32,11 @@ export interface Resource {
 	name: string;
 	value: string;
 	operations: Operation[];
+	/**
+	 * The Operation of a workflow saved without one, when not the first: n8n leaves a parameter at
+	 * its default out of a saved workflow, so the default must stay what it was when it was saved.
+	 */
+	defaultOperation?: string;
 }
 
 /**
@@ -86,7 +91,7 @@ function optionsProperty(resources: Resource[]): INodeProperties {
 
 function resourceProperties(resource: Resource): INodeProperties[] {
 	const operations = resource.operations;
-	const first = operations[0].option.value;
+	const first = resource.defaultOperation ?? operations[0].option.value;
 	return [
 		{
 			displayName: 'Operation',

@@ -1,38 +1,54 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { type Field, type Value } from './kit';
-import { required } from './parameters';
-import { parseMetalId } from './values';
+import { type Field } from './kit';
+import { emptyError, parseExternalId, parseMetalId } from './values';
 
 /**
- * The ID of one Metal record as a resource locator: By ID (24 hexadecimal characters, checked in the
- * editor and again in every run, since expressions and AI agents bypass the editor), and From List
- * where Metal has a list or search endpoint to pick from.
+ * One Metal record as a resource locator, named in the ways Metal can look it up:
+ * - From List, where Metal has a list or search endpoint to pick from;
+ * - By ID: 24 hexadecimal characters, checked in the editor and again in every run, since
+ *   expressions and AI agents bypass the editor;
+ * - By External ID: the record's ID in the user's own system (a CRM), which Metal keeps as
+ *   `externalId` and takes in the path, as `externalId=<the ID>`.
  */
-export function idLocator(options: {
+
+/** How an item names the record. */
+export type RecordRef = { by: 'id'; id: string } | { by: 'externalId'; externalId: string };
+
+type Mode = 'list' | 'id' | 'externalId';
+
+interface LocatorOptions {
 	name: string;
 	displayName: string;
 	noun: string;
+	/** Several records, as a user says it, when not the noun and an s: "companies". */
+	plural?: string;
 	description: string;
+	/** The ways offered, in order; the first is the default. From List needs `searchListMethod`. */
+	modes: Mode[];
 	/** The node's listSearch method, when Metal can list or search these records. */
 	searchListMethod?: string;
 	/** Whether the list waits for the user to type (a search needs a query; a list does not). */
 	searchFilterRequired?: boolean;
-}): Field<string> {
-	const { name, displayName, noun, description, searchListMethod } = options;
-	const { searchFilterRequired = true } = options;
+}
+
+/** The record an item names, in whichever way the user picked. */
+export function recordLocator(options: LocatorOptions): Field<RecordRef> {
+	const { name, displayName, description, modes } = options;
+	const { noun, plural = `${noun}s`, searchListMethod, searchFilterRequired = true } = options;
 	const property: INodeProperties = {
 		displayName,
 		name,
 		type: 'resourceLocator',
-		default: { mode: searchListMethod ? 'list' : 'id', value: '' },
+		default: { mode: modes[0], value: '' },
+		required: true,
 		description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Type to search ${noun}s…`,
+				placeholder: `Type to search ${plural}…`,
 				typeOptions: { searchListMethod, searchable: true, searchFilterRequired },
 			},
 			{
@@ -50,10 +66,58 @@ export function idLocator(options: {
 					},
 				],
 			},
+			{
+				displayName: 'By External ID',
+				name: 'externalId',
+				type: 'string',
+				placeholder: 'e.g. crm-12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[^/]*$',
+							errorMessage:
+								'An external ID with a / cannot be looked up: Metal takes it in the path',
+						},
+					},
+				],
+			},
 		],
 	};
-	// Without a list or search endpoint there is nothing to pick from.
-	if (!searchListMethod) property.modes = property.modes?.filter((mode) => mode.name !== 'list');
-	const id: Value<string> = { property, sendAs: name, parse: parseMetalId };
-	return required(id);
+	// The ways this record offers, in its order.
+	const all = property.modes ?? [];
+	property.modes = modes.map((mode) => all.find((m) => m.name === mode) as INodePropertyMode);
+	return {
+		properties: [property],
+		read(item) {
+			const at = item.at(displayName);
+			const raw = item.get(name, undefined);
+			// A locator gives { __rl, mode, value }; a value set otherwise (an old workflow) is read in
+			// the first way offered. By External ID alone (a deal) reads every value as an external ID.
+			const { mode, value } =
+				raw !== null && typeof raw === 'object' && 'value' in raw
+					? (raw as { mode?: unknown; value: unknown })
+					: { mode: modes[0], value: raw };
+			if (mode === 'externalId' || !modes.includes('id')) {
+				const externalId = parseExternalId(value, at);
+				if (externalId === undefined) throw emptyError(at);
+				return { by: 'externalId', externalId };
+			}
+			const id = parseMetalId(value, at);
+			if (id === undefined) throw emptyError(at);
+			return { by: 'id', id };
+		},
+	};
+}
+
+/** A record named From List or By ID only: reads to its Metal ID. */
+export function idLocator(
+	options: Omit<LocatorOptions, 'modes'> & { modes?: Array<'list' | 'id'> },
+): Field<string> {
+	const { searchListMethod, modes = searchListMethod ? ['list', 'id'] : ['id'] } = options;
+	const locator = recordLocator({ ...options, modes });
+	return {
+		properties: locator.properties,
+		read: (item) => (locator.read(item) as { id: string }).id,
+	};
 }

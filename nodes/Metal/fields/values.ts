@@ -179,6 +179,10 @@ export function parseChoice(
 
 const METAL_ID = /^[0-9a-f]{24}$/i;
 
+/** Whether the value is a Metal ID (24 hexadecimal characters), such as one Metal answered with. */
+export const isMetalId = (value: unknown): value is string =>
+	typeof value === 'string' && METAL_ID.test(value);
+
 /** A Metal ID: 24 hexadecimal characters, trimmed. Checked before it goes into a path or a body. */
 export function parseMetalId(value: unknown, at: At): string | undefined {
 	if (isBlank(value)) return undefined;
@@ -190,4 +194,35 @@ export function parseMetalId(value: unknown, at: At): string | undefined {
 		'a Metal ID',
 		`${at.label} takes a Metal ID: 24 characters, 0-9 and a-f, such as 665f1c2a9b1e4a0012a3b4c5. Check the value, or pick it from the list where the node offers one.`,
 	);
+}
+
+/**
+ * An external ID: the record's ID in the user's own system (a CRM's, a sheet's), as text, or a whole
+ * number from a sheet. It goes into the path (`externalId=<the ID>`, URL-encoded), where a / would
+ * end it, so one that holds a / is refused before anything is sent. Spaces around it are dropped.
+ */
+export function parseExternalId(value: unknown, at: At): string | undefined {
+	if (isBlank(value)) return undefined;
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: Number.isSafeInteger(value)
+				? String(value)
+				: undefined;
+	if (text === undefined) {
+		throw notA(
+			at,
+			value,
+			'an external ID',
+			`${at.label} takes the record's ID in your own system, as text, such as crm-12345. Map it to a text field, or convert it in the expression, such as {{ String($json.id) }}.`,
+		);
+	}
+	if (text.includes('/')) {
+		throw invalid(
+			at,
+			`The "${at.label}" parameter in item ${at.itemIndex} is ${describe(value)}, an external ID with a /, which cannot be looked up`,
+			`${at.label} is sent in the request's path, where a / would end it, so Metal cannot be asked for this external ID. Pick the record From List or By ID instead.`,
+		);
+	}
+	return text;
 }

@@ -2,6 +2,7 @@ import type { Resource } from '../engine/operation';
 import { activity } from './activity';
 import { company } from './company';
 import { deal } from './deal';
+import { document } from './document';
 import { enrichment } from './enrichment';
 import { person } from './person';
 import { score } from './score';
@@ -14,6 +15,7 @@ export const RESOURCES: Resource[] = [
 	activity,
 	company,
 	deal,
+	document,
 	enrichment,
 	person,
 	score,

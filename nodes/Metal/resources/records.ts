@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../engine/operation';
 import { choice, type Field, type Value } from '../fields/kit';
 import { collection, option, updateFields } from '../fields/parameters';
-import { idLocator } from '../fields/locator';
+import { recordLocator } from '../fields/locator';
 import { textKey } from '../fields/sameText';
+import { metalIdOf, recordByExternalId } from './lookups';
 import { returnAllLimit } from '../fields/returnAll';
 import { LIST_PAGE_SIZE, listAll } from '../transport/pagination';
 
@@ -21,7 +22,11 @@ export interface Records {
 	plural: string;
 	/** The list endpoint; one record is at `${path}/{id}`. */
 	path: string;
+	/** The node's listSearch method of the resource's From List, when it has one. */
+	searchListMethod?: string;
 }
+
+type RecordMode = 'list' | 'id' | 'externalId';
 
 const PAGE = LIST_PAGE_SIZE.toLocaleString('en-US');
 
@@ -84,37 +89,66 @@ function matches(record: IDataObject, wanted: IDataObject): boolean {
 	);
 }
 
-/**
- * Update: `PUT` of the fields set under Update Fields, and only those, to the record picked From
- * List (the node's `searchListMethod`, reading the list newest first) or given By ID.
- */
-export function updateOperation(
-	records: Records & {
-		description: string;
-		searchListMethod: string;
-		changes: Array<Value<unknown>>;
-	},
-) {
-	const { name, noun, path, description } = records;
-	const recordId = idLocator({
+/** The locator of one record, in the ways its resource offers. */
+function locatorOf(records: Records, description: string, modes: RecordMode[]) {
+	const { name, noun, plural, searchListMethod } = records;
+	return recordLocator({
 		displayName: name,
 		name: `${noun}Id`,
 		noun,
-		description: `The ${noun} to update`,
-		searchListMethod: records.searchListMethod,
+		plural,
+		description,
+		modes: modes.filter((mode) => mode !== 'list' || searchListMethod !== undefined),
+		searchListMethod,
 		searchFilterRequired: false,
 	});
+}
+
+/** Get: one record, by what the locator offers (`GET <path>/{id}` or `<path>/externalId=…`). */
+export function getOperation(
+	records: Records & { description: string; locator: string; modes: RecordMode[] },
+) {
+	const { noun, path, description } = records;
+	const record = locatorOf(records, records.locator, records.modes);
+	return defineOperation({
+		option: { name: 'Get', value: 'get', action: `Get ${article(noun)} ${noun}`, description },
+		effect: { kind: 'read', noun },
+		fields: [record],
+		prepare: (read) => read(record),
+		send: async (ref, metal) =>
+			ref.by === 'id'
+				? await metal.one({ method: 'GET', path: `${path}/${ref.id}` })
+				: await recordByExternalId(metal, path, ref.externalId),
+	});
+}
+
+/**
+ * Update: `PUT` of the fields set under Update Fields, and only those, to the record picked From
+ * List (the node's `searchListMethod`, reading the list newest first), given By ID, or By External
+ * ID (looked up first, once per run for each external ID; a failed look-up sends no update).
+ */
+export function updateOperation(
+	records: Records & { description: string; changes: Array<Value<unknown>> },
+) {
+	const { noun, path, description } = records;
+	const record = locatorOf(
+		records,
+		`The ${noun} to update. By External ID finds it by its ID in your own system, such as a CRM (its externalId in Metal), with one look-up before the update; it never creates one.`,
+		['list', 'id', 'externalId'],
+	);
 	const changes = updateFields(records.changes);
 	return defineOperation({
 		option: { name: 'Update', value: 'update', action: `Update a ${noun}`, description },
 		effect: { kind: 'update', noun },
-		fields: [recordId, changes],
-		prepare: (read) => ({ id: read(recordId), body: read(changes) }),
-		send: async ({ id, body }, metal) =>
+		fields: [record, changes],
+		prepare: (read) => ({ ref: read(record), body: read(changes) }),
+		send: async ({ ref, body }, metal) =>
 			await metal.one({
 				method: 'PUT',
-				path: `${path}/${id}`,
+				path: `${path}/${await metalIdOf(ref, metal, path)}`,
 				body,
 			}),
 	});
 }
+
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');

@@ -98,6 +98,7 @@ export class MetalClient {
 		const bound: ItemRequests = {
 			one: async (call) => await this.one({ ...call, effect, itemIndex, signal, deadline }),
 			page: async (call) => await this.page({ ...call, effect, itemIndex, signal, deadline }),
+			answer: async (call) => await this.request({ ...call, effect, itemIndex, signal, deadline }),
 			get read() {
 				return reads ?? bound;
 			},
@@ -109,6 +110,7 @@ export class MetalClient {
 			stopping: () => signal?.aborted === true,
 			error: (message, description) =>
 				new NodeOperationError(this.node, message, { description, itemIndex }),
+			unexpected: (what, answer) => this.unexpected({ effect, itemIndex }, what, answer),
 			runState: <T>(key: string, make: () => T): T => {
 				if (!this.state.has(key)) this.state.set(key, make());
 				return this.state.get(key) as T;
@@ -133,8 +135,12 @@ export class MetalClient {
 	}
 
 	/** The error for an answer without what the operation reads, quoting it (secrets scrubbed). */
-	private unexpected(exchange: Exchange, what: string, answer: IDataObject) {
-		return unexpectedAnswerError(this.node, exchange, what, this.connection.redactor.quote(answer));
+	private unexpected(
+		request: Pick<Exchange, 'effect' | 'itemIndex'>,
+		what: string,
+		answer: unknown,
+	) {
+		return unexpectedAnswerError(this.node, request, what, this.connection.redactor.quote(answer));
 	}
 
 	/** Sends the exchange, retrying as its effect allows; resolves to Metal's JSON answer. */

@@ -14,6 +14,11 @@ export interface ItemRequests {
 	one(call: MetalCall): Promise<IDataObject>;
 	/** Sends the call; resolves to the entries of an answer `{ data: [ ... ] }`. */
 	page(call: MetalCall): Promise<Page>;
+	/**
+	 * Sends the call; resolves to Metal's whole answer, for an operation that reads an endpoint
+	 * documented only by a guide tolerantly (see `unexpected` for a shape it cannot read).
+	 */
+	answer(call: MetalCall): Promise<IDataObject>;
 	/** The same requests retried and worded as reads: a look after a change, such as a poll. */
 	readonly read: ItemRequests;
 	/**
@@ -32,6 +37,12 @@ export interface ItemRequests {
 	stopping(): boolean;
 	/** An error for this item, for what the operation itself finds wrong with Metal's answers. */
 	error(message: string, description: string): NodeOperationError;
+	/**
+	 * The error for an answer without what the operation reads (`what`, such as "list of people"),
+	 * quoting the answer with the secrets scrubbed: an endpoint documented only by a guide may answer
+	 * in a shape the node does not know.
+	 */
+	unexpected(what: string, answer: unknown): NodeOperationError;
 	/** State shared by all items of the run under `key`, made by `make` the first time. */
 	runState<T>(key: string, make: () => T): T;
 }

@@ -5,4 +5,5 @@ export const COMPANIES: Records = {
 	noun: 'company',
 	plural: 'companies',
 	path: '/v1/companies',
+	searchListMethod: 'searchCompanies',
 };

@@ -7,7 +7,6 @@ const long = { typeOptions: { rows: 4 } };
 
 export const update = updateOperation({
 	...COMPANIES,
-	searchListMethod: 'searchCompanies',
 	description:
 		"Change a company's names, website, descriptions, sector, industry, external ID or custom fields. Only the fields set under Update Fields are sent. Use it to keep Metal's company records in step with a CRM or a sheet.",
 	changes: [

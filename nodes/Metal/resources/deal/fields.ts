@@ -2,7 +2,13 @@ import { documentedChoices } from '../../fields/choices';
 import { choice } from '../../fields/kit';
 import type { Records } from '../records';
 
-export const DEALS: Records = { name: 'Deal', noun: 'deal', plural: 'deals', path: '/v1/deals' };
+export const DEALS: Records = {
+	name: 'Deal',
+	noun: 'deal',
+	plural: 'deals',
+	path: '/v1/deals',
+	searchListMethod: 'searchDeals',
+};
 
 /** Metal's deal stages, in pipeline order. */
 export const STAGES = documentedChoices(

@@ -1,10 +1,14 @@
 import type { Resource } from '../../engine/operation';
 import { DEALS } from './fields';
+import { get } from './get';
 import { getAll } from './getAll';
+import { search } from './search';
 import { update } from './update';
 
 export const deal: Resource = {
 	name: DEALS.name,
 	value: DEALS.noun,
-	operations: [getAll, update],
+	// Saved workflows without an Operation were saved when Get Many was the first.
+	defaultOperation: 'getAll',
+	operations: [get, getAll, search, update],
 };

@@ -4,7 +4,6 @@ import { DEALS, stage, status } from './fields';
 
 export const update = updateOperation({
 	...DEALS,
-	searchListMethod: 'searchDeals',
 	description:
 		"Change a deal's name, company, status, stage, sector, size or notes. Only the fields set under Update Fields are sent. Use it to move a deal to another stage, or to keep Metal in step with a CRM.",
 	changes: [
