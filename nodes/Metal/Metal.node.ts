@@ -8,6 +8,7 @@ import {
 import { nodeProperties } from './engine/operation';
 import { searchCompanies } from './listSearch/searchCompanies';
 import { searchDeals } from './listSearch/searchDeals';
+import { searchWorkflows } from './listSearch/searchWorkflows';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { DEFAULT_RESOURCE, RESOURCES } from './resources';
 import { runOperation } from './router';
@@ -33,7 +34,7 @@ export class Metal implements INodeType {
 		properties: nodeProperties(RESOURCES, DEFAULT_RESOURCE),
 	};
 
-	methods = { listSearch: { searchCompanies, searchDeals, searchWorkspaces } };
+	methods = { listSearch: { searchCompanies, searchDeals, searchWorkflows, searchWorkspaces } };
 
 	async execute(this: IExecuteFunctions) {
 		return await runOperation(this, RESOURCES, this.continueOnFail());

@@ -1,13 +1,6 @@
 import { defineOperation } from '../../engine/operation';
-import { idLocator } from '../../fields/locator';
+import { workflowRunId } from './fields';
 import { readRun } from './wait';
-
-const workflowRunId = idLocator({
-	displayName: 'Workflow Run',
-	name: 'workflowRunId',
-	noun: 'workflow run',
-	description: 'The run to get, by the ID in the output of Workflow Run → Start',
-});
 
 export const get = defineOperation({
 	option: {

@@ -1,0 +1,23 @@
+import { defineOperation } from '../../engine/operation';
+import { isObject } from '../../transport/exchange';
+import { workflowRunId } from './fields';
+import { readRun } from './wait';
+
+export const cancel = defineOperation({
+	option: {
+		name: 'Cancel',
+		value: 'cancel',
+		action: 'Cancel a workflow run',
+		description:
+			'Stop a run of a Metal workflow that is still in progress, and output the run as Metal then reports it. A run that has already ended cannot be cancelled: Metal refuses it.',
+	},
+	// Cancelling twice ends in the same state: retried as an update is.
+	effect: { kind: 'update', noun: 'workflow run', past: 'cancelled' },
+	fields: [workflowRunId],
+	prepare: (read) => read(workflowRunId),
+	send: async (id, metal) => {
+		const answer = await metal.answer({ method: 'POST', path: `/v1/workflow-runs/${id}/cancel` });
+		// Metal documents no answer for a cancel: the run if it sends one, else the run as it is now.
+		return isObject(answer.data) ? answer.data : await readRun(metal.read, id);
+	},
+});
