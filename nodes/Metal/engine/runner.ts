@@ -71,7 +71,11 @@ export async function runEachItem(
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, worker));
 
-	if (failures.size > 0) throw withStopSummary(failures, outputs, operation.effect);
+	if (failures.size > 0) {
+		// An AI agent calls a tool one item at a time: what failed and how to fix it is all it needs.
+		if (isTool(context)) throw failures.values().next().value as NodeError;
+		throw withStopSummary(failures, outputs, operation.effect);
+	}
 	return outputs.flat();
 }
 
@@ -85,4 +89,9 @@ function errorItemOf(error: NodeError, itemIndex: number, routed: boolean): INod
 	const done = doneBeforeFailing(error);
 	if (done !== undefined && !routed) json[done.key] = done.record;
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Whether the node runs as an AI agent's tool (n8n gives it the type `<node>Tool`). */
+function isTool(context: IExecuteFunctions): boolean {
+	return context.getNode().type.endsWith('Tool');
 }

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { sleep } from 'n8n-workflow';
 
+import { Metal } from '../../../../../../nodes/Metal/Metal.node';
 import { interceptMetal } from '../../../../../helpers/metalNock';
 import {
 	CANARY_KEY,
@@ -277,6 +278,20 @@ describe('Workflow Run → Start: Wait for Completion', () => {
 			]);
 		},
 	);
+
+	it("as an AI agent's tool, a failed run says what failed and how to fix it, and nothing more", async () => {
+		starting();
+		polled(runAs('failed'));
+
+		const { error } = await start(waiting(), {
+			nodeType: { name: 'n8n-nodes-metal.metalTool', type: new Metal() },
+		});
+
+		expect(error?.message).toBe(`The workflow run ${RUN_ID} failed`);
+		expect(error?.description).toBe(
+			'Metal reports the run as failed. See why in Metal, fix the cause (often the input), then start a new run.',
+		);
+	});
 
 	it('with Continue On Fail, a failed run is an error item that carries the run', async () => {
 		const failed = runAs('failed', { completedAt: '2026-11-29T10:01:00Z' });
