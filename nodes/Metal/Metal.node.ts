@@ -25,7 +25,7 @@ export class Metal implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Log activities, update deals, companies and people, run Metal workflows, and create or find workspaces in Metal, the AI context layer for financial firms',
+			'Search and get companies, deals, people, activities and documents, update them by ID or external ID, log activities, run Metal workflows, and create or find workspaces in Metal, the AI context layer for financial firms',
 		defaults: { name: 'Metal' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
