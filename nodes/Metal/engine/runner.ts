@@ -26,7 +26,7 @@ export async function runEachItem(
 	const itemCount = context.getInputData().length;
 	const outputs: INodeExecutionData[][] = new Array(itemCount);
 
-	// n8n's "Continue (using error output)" routes only items with nothing but `error` and `details`.
+	// Items of n8n's "Continue (using error output)" are routed by their error (see errorItemOf).
 	const routed = context.getNode().onError === 'continueErrorOutput';
 	const errorItem = (error: NodeError, itemIndex: number) => errorItemOf(error, itemIndex, routed);
 
@@ -80,12 +80,14 @@ export async function runEachItem(
 }
 
 /**
- * An error item: `error` and `details`, and the record of a change made before the item failed
- * (a started run), except where n8n routes the item to the error output by those two alone.
+ * An error item: `error` (what failed), `details` (what to do) and the record of a change made before
+ * the item failed (a started run). Routed to the error output, it is `error` and `message` alone: the
+ * only item n8n 1.x routes there by its json (n8n 2.x also takes `details`; an item that carries the
+ * error object itself loses its fields in 2.x).
  */
 function errorItemOf(error: NodeError, itemIndex: number, routed: boolean): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
-	if (error.description) json.details = error.description;
+	if (error.description) json[routed ? 'message' : 'details'] = error.description;
 	const done = doneBeforeFailing(error);
 	if (done !== undefined && !routed) json[done.key] = done.record;
 	return { json, pairedItem: { item: itemIndex } };

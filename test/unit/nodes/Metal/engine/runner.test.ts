@@ -260,7 +260,7 @@ describe('the runner: with Continue On Fail, every item ends as a result or an e
 				json: {
 					name: 'Bad',
 					error: 'Metal could not process the request: limit reached',
-					details:
+					message:
 						"No thing was created. This is usually a plan limit or a conflict, as Metal's message says. To raise a plan limit, contact support@metal.ai.",
 				},
 				pairedItem: { item: 1 },

@@ -312,7 +312,7 @@ describe('Workflow Run → Start: Wait for Completion', () => {
 		]);
 	});
 
-	it('with the error output, a cancelled run goes there (by error and details alone, which name the run), a completed one to the main output', async () => {
+	it('with the error output, a cancelled run goes there (by error and message alone, which name the run: what n8n 1.x routes), a completed one to the main output', async () => {
 		const other = '6660aa000000000000000002';
 		const cancelled = { ...runAs('cancelled'), id: other };
 		interceptMetal({
@@ -335,7 +335,7 @@ describe('Workflow Run → Start: Wait for Completion', () => {
 				{
 					n: 1,
 					error: `The workflow run ${other} was cancelled`,
-					details:
+					message:
 						'Metal reports the run as cancelled: it was stopped in Metal before it finished. Start a new run if its result is still needed.',
 				},
 				{ item: 1 },

@@ -292,7 +292,7 @@ describe('Workspace → Create or Get: failures', () => {
 		expect(output).toEqual([]);
 		const details =
 			'The workspace may or may not have been created: check in Metal before running this item again. The node does not retry it by itself, so that it is never created twice.';
-		expect(errorOutput?.map((item) => [item.json.details, item.pairedItem])).toEqual([
+		expect(errorOutput?.map((item) => [item.json.message, item.pairedItem])).toEqual([
 			[expect.stringContaining(details), { item: 0 }],
 			[expect.stringContaining(details), { item: 1 }],
 		]);

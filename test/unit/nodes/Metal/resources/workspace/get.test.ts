@@ -104,7 +104,7 @@ describe('Workspace → Get', () => {
 				json: {
 					workspace: other,
 					error: `Metal has no workspace with the ID "${other}"`,
-					details:
+					message:
 						"Check the ID: it may be mistyped, or belong to a workspace of another organization than the API key's. Pick the workspace From List, or find its ID with Workspace → Search.",
 				},
 				pairedItem: { item: 1 },
