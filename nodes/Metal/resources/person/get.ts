@@ -52,9 +52,15 @@ export const get = defineOperation({
 function notFound(metal: ItemRequests, missing: string[]) {
 	const { message, description } = notFoundOf(`${PEOPLE}/${missing[0]}`, '');
 	if (missing.length === 1) return metal.error(message, description);
+	// The words for one person, said of several.
+	const plural = [
+		['Check the ID: it may', 'Check the IDs: they may'],
+		['a person of another', 'people of another'],
+		['Find the person', 'Find the people'],
+	];
 	return metal.error(
 		`Metal has no people with the IDs ${missing.map((id) => `"${id}"`).join(', ')}`,
-		description.replace('Check the ID', 'Check the IDs'),
+		plural.reduce((words, [one, several]) => words.replace(one, several), description),
 	);
 }
 

@@ -1,7 +1,8 @@
 import { defineOperation } from '../../engine/operation';
 import { isObject } from '../../transport/exchange';
+import { failedAfterDone } from '../../transport/marks';
 import { workflowRunId } from './fields';
-import { readRun } from './wait';
+import { readRun, RUN_KEY } from './wait';
 
 export const cancel = defineOperation({
 	option: {
@@ -18,6 +19,14 @@ export const cancel = defineOperation({
 	send: async (id, metal) => {
 		const answer = await metal.answer({ method: 'POST', path: `/v1/workflow-runs/${id}/cancel` });
 		// Metal documents no answer for a cancel: the run if it sends one, else the run as it is now.
-		return isObject(answer.data) ? answer.data : await readRun(metal.read, id);
+		if (isObject(answer.data)) return answer.data;
+		try {
+			return await readRun(metal.read, id);
+		} catch (error) {
+			// Metal accepted the cancel: a look that fails after it does not make it "not cancelled".
+			const lost = error as Error & { description?: string };
+			lost.description = `Metal accepted the cancel of the workflow run ${id}, but the node could not read the run afterwards. Check it with Workflow Run → Get and its ID.${lost.description ? `\n${lost.description}` : ''}`;
+			throw failedAfterDone(lost, RUN_KEY, { id });
+		}
 	},
 });

@@ -1,0 +1,3 @@
+import { describeSearch } from '../../../../../helpers/metalSearch';
+
+describeSearch('Activity', 'activity', '/v1/activities');

@@ -1,0 +1,3 @@
+import { describeSearch } from '../../../../../helpers/metalSearch';
+
+describeSearch('Company', 'company', '/v1/companies');

@@ -1,0 +1,3 @@
+import { describeUpdateByExternalId } from '../../../../../helpers/updateByExternalId';
+
+describeUpdateByExternalId('Company', '/v1/companies');

@@ -1,0 +1,3 @@
+import { describeSearch } from '../../../../../helpers/metalSearch';
+
+describeSearch('Deal', 'deal', '/v1/deals');

@@ -1,0 +1,3 @@
+import { describeUpdateByExternalId } from '../../../../../helpers/updateByExternalId';
+
+describeUpdateByExternalId('Deal', '/v1/deals');

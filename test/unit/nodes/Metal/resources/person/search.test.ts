@@ -1,0 +1,3 @@
+import { describeSearch } from '../../../../../helpers/metalSearch';
+
+describeSearch('Person', 'person', '/v1/people');
