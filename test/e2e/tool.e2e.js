@@ -173,7 +173,7 @@ const DEFAULT_SCRIPT = [
 
 /** On Error → Continue: search before create, a blank name, the name corrected, a run waited for. */
 const CONTINUE_SCRIPT = [
-	{ call: 'Search_workspaces', args: { query: 'Project Vega', limit: 5 } },
+	{ call: 'Search_workspaces', args: { query: 'Vega', limit: 5 } },
 	{ call: 'Create_workspace', args: { name: ' ', company: 'Vega Health', isPrivate: true } },
 	{
 		call: 'Create_workspace',
@@ -425,7 +425,7 @@ for (const version of E2E_VERSIONS) {
 			assert.equal(message, `${errorName}: Metal has no workflow with the ID "${unknown}"`);
 			assert.match(
 				details,
-				/^No workflow run was started\. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's\. Copy the workflow's ID from Metal\./,
+				/^No workflow run was started\. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's\. Pick the workflow From List, or copy its ID from Metal\./,
 			);
 		});
 
@@ -498,7 +498,7 @@ for (const version of E2E_VERSIONS) {
 					.map(requestRow),
 				[
 					sentRow('POST', '/v1/workspaces/search', 200, {
-						query: 'Project Vega',
+						query: 'Vega',
 						page: 1,
 						limit: 5,
 					}),
