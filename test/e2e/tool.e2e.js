@@ -20,6 +20,7 @@ const { McpClient } = require('./lib/mcpClient');
 const {
 	CREDENTIAL,
 	NODE_TYPE,
+	exampleWorkflow,
 	packPackage,
 	requestRow,
 	sentRow,
@@ -112,6 +113,7 @@ const WORKFLOW = {
 // The AI Agent workflows (execute-batch takes numeric ids).
 const AGENT_DEFAULT = '9201';
 const AGENT_CONTINUE = '9202';
+const RESEARCH = '9203';
 
 /**
  * Manual trigger → AI Agent, its model the scripted one (`script`: the turns), its tools the same
@@ -140,14 +142,14 @@ function agentWorkflow(id, script, settings = {}) {
 				position: [220, 0],
 				parameters: { promptType: 'define', text: 'Open a workspace for the deal', options: {} },
 			},
-			{
-				id: '7d5c2a40-0000-4000-a000-000000000302',
-				name: 'Scripted Chat Model',
-				type: `${scriptedModel.name}.lmChatScripted`,
-				typeVersion: 1,
-				position: [0, 220],
-				parameters: { script: JSON.stringify(script) },
-			},
+			scriptedModelNode(
+				{
+					id: '7d5c2a40-0000-4000-a000-000000000302',
+					name: 'Scripted Chat Model',
+					position: [0, 220],
+				},
+				script,
+			),
 			...tools,
 		],
 		connections: {
@@ -160,6 +162,40 @@ function agentWorkflow(id, script, settings = {}) {
 		settings: { executionOrder: 'v1' },
 	};
 }
+
+/** The scripted model node, in place of a workflow's chat model (its name, id and position kept). */
+function scriptedModelNode(node, script) {
+	const { credentials, ...kept } = node;
+	return {
+		...kept,
+		type: `${scriptedModel.name}.lmChatScripted`,
+		typeVersion: 1,
+		parameters: { script: JSON.stringify(script) },
+	};
+}
+
+/**
+ * The research example as shipped, but for its chat model (an OpenAI one, which needs a key): the
+ * scripted model, calling its four Metal tools in turn.
+ */
+function researchWorkflow() {
+	const workflow = exampleWorkflow('metal-research-a-company.json', RESEARCH);
+	workflow.nodes = workflow.nodes.map((node) =>
+		node.name === 'OpenAI Chat Model' ? scriptedModelNode(node, RESEARCH_SCRIPT) : node,
+	);
+	return workflow;
+}
+
+const RESEARCH_INPUT = { companyId: IDS.companyAcme, company: 'Acme Health' };
+
+/** What a model does with the research example: search, read the documents, get, screen. */
+const RESEARCH_SCRIPT = [
+	{ call: 'Search_companies', args: { query: 'Acme Health' } },
+	{ call: 'Search_documents', args: { query: 'Acme Health' } },
+	{ call: 'Get_company', args: { companyId: IDS.companyAcme } },
+	{ call: 'Screen_company', args: { input: RESEARCH_INPUT } },
+	{},
+];
 
 /** Default settings: a blank name, then the name corrected. */
 const DEFAULT_SCRIPT = [
@@ -217,9 +253,10 @@ for (const version of E2E_VERSIONS) {
 				WORKFLOW,
 				agentWorkflow(AGENT_DEFAULT, DEFAULT_SCRIPT),
 				agentWorkflow(AGENT_CONTINUE, CONTINUE_SCRIPT, { onError: 'continueRegularOutput' }),
+				researchWorkflow(),
 			]);
 			// The AI Agent runs first, by the CLI; then the MCP server.
-			agents = await stack.n8n.executeBatch([AGENT_DEFAULT, AGENT_CONTINUE]);
+			agents = await stack.n8n.executeBatch([AGENT_DEFAULT, AGENT_CONTINUE, RESEARCH]);
 			agentRequests = simulator.log.slice();
 			await stack.n8n.activate(WORKFLOW.id);
 			const server = await stack.n8n.start();
@@ -430,10 +467,10 @@ for (const version of E2E_VERSIONS) {
 		});
 
 		/** What the AI Agent showed its model after each tool call: the parsed tool results. */
-		function agentSaw(id) {
+		function agentSaw(id, agent = 'AI Agent') {
 			const run = agents.runs[id];
 			assert.ok(run, `workflow ${id} has no run: ${JSON.stringify(agents.summary.summary)}`);
-			const [[{ json }]] = run.data.resultData.runData['AI Agent'][0].data.main;
+			const [[{ json }]] = run.data.resultData.runData[agent][0].data.main;
 			return JSON.parse(json.output).map((result) => JSON.parse(result));
 		}
 
@@ -515,6 +552,47 @@ for (const version of E2E_VERSIONS) {
 			);
 			assert.deepEqual(run, [simulator.record('workflow-runs', runId)]);
 			assert.equal(run[0].status, 'completed');
+		});
+
+		test('the research example as shipped (its chat model scripted): Company Search, Document Search, Company Get, a screening run waited for', () => {
+			assert.equal(
+				agents.summary.summary.errors.some((e) => e.workflowId === RESEARCH),
+				false,
+			);
+			const screen = `/v1/workflows/${IDS.workflowScreen}/runs`;
+			const [start] = agentRequests.filter(
+				(e) => e.path === screen && e.body.input.company === 'Acme Health',
+			);
+			const runId = start.createdId;
+			const research = agentRequests.filter(
+				(e) =>
+					/^\/v1\/(companies|documents)\//.test(e.path) ||
+					e === start ||
+					e.path === `/v1/workflow-runs/${runId}`,
+			);
+			assert.deepEqual(research.map(requestRow), [
+				sentRow('POST', '/v1/companies/search', 200, { query: 'Acme Health', page: 1, limit: 5 }),
+				sentRow('POST', '/v1/documents/search', 200, { query: 'Acme Health', page: 1, limit: 5 }),
+				sentRow('GET', `/v1/companies/${IDS.companyAcme}`, 200, null),
+				sentRow('POST', screen, 201, { input: RESEARCH_INPUT }),
+				sentRow('GET', `/v1/workflow-runs/${runId}`, 200, null),
+			]);
+			// What the Agent showed the model after each call (the scripted model returns it).
+			const company = (id) => simulator.record('companies', id);
+			const documents = [IDS.docAcmeDeck, IDS.docAcmeMemo].map((id) =>
+				simulator.record('documents', id),
+			);
+			const run = simulator.record('workflow-runs', runId);
+			assert.equal(run.status, 'completed');
+			assert.deepEqual(run.output, SCREEN_OUTPUT);
+			assert.deepEqual(agentSaw(RESEARCH, 'Research agent'), [
+				// Acme Health by name, then a company whose sector holds "health".
+				[company(IDS.companyAcme), company(IDS.companyCygnus)],
+				// Both Acme Health documents hold both words: newest first.
+				documents,
+				[company(IDS.companyAcme)],
+				[run],
+			]);
 		});
 	});
 }
