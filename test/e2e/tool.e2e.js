@@ -89,6 +89,36 @@ const TOOLS = [
 	}),
 ];
 
+/** Offered over MCP only: an agent's path from a name to a change, with descriptions set manually. */
+const CRM_TOOLS = [
+	tool('Search companies', 4, {
+		descriptionType: 'manual',
+		toolDescription:
+			'Find Metal companies by name, best matches first. Each result has the id that Update company takes.',
+		resource: 'company',
+		operation: 'search',
+		query: fromAI('query', 'The company name, or words about it', 'string'),
+		returnAll: false,
+		limit: 5,
+	}),
+	tool('Update company', 5, {
+		descriptionType: 'manual',
+		toolDescription:
+			"Change a Metal company's one-line description and sector, by the id Search companies returned.",
+		resource: 'company',
+		operation: 'update',
+		companyId: {
+			__rl: true,
+			mode: 'id',
+			value: fromAI('companyId', 'The id of the company, from Search companies', 'string'),
+		},
+		updateFields: {
+			shortDescription: fromAI('shortDescription', 'A one-line description', 'string'),
+			sector: fromAI('sector', 'The sector of the company', 'string'),
+		},
+	}),
+];
+
 const WORKFLOW = {
 	id: 'metalToolsOverMcp',
 	name: 'Metal tools over MCP',
@@ -103,12 +133,23 @@ const WORKFLOW = {
 			webhookId: '0b8a3c1e-5d2f-4e6a-9b7c-1a2b3c4d5e6f',
 		},
 		...TOOLS,
+		...CRM_TOOLS,
 	],
 	connections: Object.fromEntries(
-		TOOLS.map((node) => [node.name, { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] }]),
+		[...TOOLS, ...CRM_TOOLS].map((node) => [
+			node.name,
+			{ ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] },
+		]),
 	),
 	settings: { executionOrder: 'v1' },
 };
+
+// Metal workflows for the picker to list beside the sample one ("Screen a deal"): one without a name.
+const MORE_WORKFLOWS = [
+	{ id: '6650f1a0000000000000f010', name: 'Screen a company for IC' },
+	{ id: '6650f1a0000000000000f011', name: 'Draft an IC memo' },
+	{ id: '6650f1a0000000000000f012' },
+];
 
 // The AI Agent workflows (execute-batch takes numeric ids).
 const AGENT_DEFAULT = '9201';
@@ -244,11 +285,13 @@ for (const version of E2E_VERSIONS) {
 
 		let agents;
 		let agentRequests;
+		let server;
 
 		before(async () => {
 			stack = await startMetalStack({ version, tarball, packages: [scriptedModel] });
 			simulator = stack.simulator;
 			seedSampleRecords(simulator);
+			simulator.seed('workflows', MORE_WORKFLOWS);
 			await stack.n8n.importWorkflows([
 				WORKFLOW,
 				agentWorkflow(AGENT_DEFAULT, DEFAULT_SCRIPT),
@@ -259,7 +302,7 @@ for (const version of E2E_VERSIONS) {
 			agents = await stack.n8n.executeBatch([AGENT_DEFAULT, AGENT_CONTINUE, RESEARCH]);
 			agentRequests = simulator.log.slice();
 			await stack.n8n.activate(WORKFLOW.id);
-			const server = await stack.n8n.start();
+			server = await stack.n8n.start();
 			mcp = new McpClient(server, `/mcp/${MCP_PATH}`);
 			await mcp.connect();
 		});
@@ -310,6 +353,14 @@ for (const version of E2E_VERSIONS) {
 					},
 				},
 				{
+					name: 'Search_companies',
+					description:
+						'Find Metal companies by name, best matches first. Each result has the id that Update company takes.',
+					type: 'object',
+					required: ['query'],
+					properties: { query: ['string', 'The company name, or words about it'] },
+				},
+				{
 					name: 'Search_workspaces',
 					description: 'Search workspaces in Metal',
 					type: 'object',
@@ -317,6 +368,19 @@ for (const version of E2E_VERSIONS) {
 					properties: {
 						query: ['string', 'Words to look for in workspace names'],
 						limit: ['number', 'How many workspaces to return at most'],
+					},
+				},
+				// Set Manually: the agent reads the tool's own description.
+				{
+					name: 'Update_company',
+					description:
+						"Change a Metal company's one-line description and sector, by the id Search companies returned.",
+					type: 'object',
+					required: ['companyId', 'sector', 'shortDescription'],
+					properties: {
+						companyId: ['string', 'The id of the company, from Search companies'],
+						shortDescription: ['string', 'A one-line description'],
+						sector: ['string', 'The sector of the company'],
 					},
 				},
 			]);
@@ -464,6 +528,66 @@ for (const version of E2E_VERSIONS) {
 				details,
 				/^No workflow run was started\. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's\. Pick the workflow From List, or copy its ID from Metal\./,
 			);
+		});
+
+		test("an agent's path from a name to a change: Company → Search, then Company → Update by the id it found", async () => {
+			const from = simulator.log.length;
+			const before = simulator.record('companies', IDS.companyBoreal);
+
+			const found = await call('Search_companies', { query: 'Boreal' });
+			assert.deepEqual(found, { output: [before] });
+			// The agent takes the id from the search result.
+			const [{ id }] = found.output;
+			const changes = {
+				shortDescription: 'Freight software for mid-market brokers',
+				sector: 'SaaS',
+			};
+			const updated = await call('Update_company', { companyId: id, ...changes });
+
+			assert.deepEqual(sentSince(from), [
+				sentRow('POST', '/v1/companies/search', 200, { query: 'Boreal', page: 1, limit: 5 }),
+				sentRow('PUT', `/v1/companies/${IDS.companyBoreal}`, 200, changes),
+			]);
+			const after = simulator.record('companies', IDS.companyBoreal);
+			assert.deepEqual(updated, { output: [after] });
+			assert.deepEqual(after, { ...before, ...changes, updatedAt: after.updatedAt });
+		});
+
+		test("Metal Workflow picker, From List over n8n's REST API: Metal's workflows, filtered by what is typed", async () => {
+			await server.ensureLoggedIn();
+			const from = simulator.log.length;
+			const listSearch = async (filter) =>
+				await server.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+					nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+					path: 'workflowId',
+					methodName: 'searchWorkflows',
+					...(filter === undefined ? {} : { filter }),
+					currentNodeParameters: {
+						resource: 'workflowRun',
+						operation: 'start',
+						workflowId: { __rl: true, mode: 'list', value: '' },
+					},
+					credentials: { metalApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+				});
+
+			const all = await listSearch();
+			const typed = await listSearch(' SCREEN ');
+
+			// As Metal lists them, newest first; a workflow without a name shows its id.
+			const [memo, unnamed] = [MORE_WORKFLOWS[1], MORE_WORKFLOWS[2]];
+			const screenCompany = { name: MORE_WORKFLOWS[0].name, value: MORE_WORKFLOWS[0].id };
+			const screenDeal = { name: 'Screen a deal', value: IDS.workflowScreen };
+			assert.deepEqual(all.results, [
+				{ name: unnamed.id, value: unnamed.id },
+				{ name: memo.name, value: memo.id },
+				screenCompany,
+				screenDeal,
+			]);
+			assert.deepEqual(typed.results, [screenCompany, screenDeal]);
+			assert.deepEqual(sentSince(from), [
+				sentRow('GET', '/v1/workflows', 200, null),
+				sentRow('GET', '/v1/workflows', 200, null),
+			]);
 		});
 
 		/** What the AI Agent showed its model after each tool call: the parsed tool results. */
