@@ -9,7 +9,10 @@
 //   every tool result the Agent showed it.
 // Both fill $fromAI from the arguments with the same tool wrapper of n8n-core. Checked: the request
 // the simulator received is what the arguments say, the answer is the node's output, and what a bad
-// value gives the agent on each n8n line.
+// value gives the agent on each n8n line. Also over MCP: Company → Search then Company → Update by
+// the id found (an agent's path from a name to a change); through the Agent: the research example
+// of examples/ as shipped, its chat model scripted; on the running server: the Metal Workflow
+// picker's From List over n8n's REST API.
 // Run with `node --test test/e2e/tool.e2e.js` after `npm run build` (npm test does both).
 
 const assert = require('node:assert/strict');
@@ -352,6 +355,7 @@ for (const version of E2E_VERSIONS) {
 						input: ['any', 'What the run receives, as an object'],
 					},
 				},
+				// Set Manually (these two): the agent reads the tool's own description.
 				{
 					name: 'Search_companies',
 					description:
@@ -370,7 +374,6 @@ for (const version of E2E_VERSIONS) {
 						limit: ['number', 'How many workspaces to return at most'],
 					},
 				},
-				// Set Manually: the agent reads the tool's own description.
 				{
 					name: 'Update_company',
 					description:
