@@ -70,7 +70,8 @@ n8n is running with the Metal node loaded.
   Credential: "${stack.credential.name}" → Metal simulator at ${stack.simulator.url}
 
 The other example workflows (${others.length}: activities, deals, companies, people, Metal workflow runs,
-enrichments, tags, scores, Create or Get) are in the workflow list, against the same simulator.
+enrichments, tags, scores, Create or Get, a sync by external ID, an AI agent's research, which needs
+a chat model credential) are in the workflow list, against the same simulator.
 Open them, run them, or build your own with the Metal nodes. Press Ctrl-C to stop.`);
 }
 

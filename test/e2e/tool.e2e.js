@@ -9,7 +9,10 @@
 //   every tool result the Agent showed it.
 // Both fill $fromAI from the arguments with the same tool wrapper of n8n-core. Checked: the request
 // the simulator received is what the arguments say, the answer is the node's output, and what a bad
-// value gives the agent on each n8n line.
+// value gives the agent on each n8n line. Also over MCP: Company → Search then Company → Update by
+// the id found (an agent's path from a name to a change); through the Agent: the research example
+// of examples/ as shipped, its chat model scripted; on the running server: the Metal Workflow
+// picker's From List over n8n's REST API.
 // Run with `node --test test/e2e/tool.e2e.js` after `npm run build` (npm test does both).
 
 const assert = require('node:assert/strict');
@@ -20,6 +23,7 @@ const { McpClient } = require('./lib/mcpClient');
 const {
 	CREDENTIAL,
 	NODE_TYPE,
+	exampleWorkflow,
 	packPackage,
 	requestRow,
 	sentRow,
@@ -88,6 +92,36 @@ const TOOLS = [
 	}),
 ];
 
+/** Offered over MCP only: an agent's path from a name to a change, with descriptions set manually. */
+const CRM_TOOLS = [
+	tool('Search companies', 4, {
+		descriptionType: 'manual',
+		toolDescription:
+			'Find Metal companies by name, best matches first. Each result has the id that Update company takes.',
+		resource: 'company',
+		operation: 'search',
+		query: fromAI('query', 'The company name, or words about it', 'string'),
+		returnAll: false,
+		limit: 5,
+	}),
+	tool('Update company', 5, {
+		descriptionType: 'manual',
+		toolDescription:
+			"Change a Metal company's one-line description and sector, by the id Search companies returned.",
+		resource: 'company',
+		operation: 'update',
+		companyId: {
+			__rl: true,
+			mode: 'id',
+			value: fromAI('companyId', 'The id of the company, from Search companies', 'string'),
+		},
+		updateFields: {
+			shortDescription: fromAI('shortDescription', 'A one-line description', 'string'),
+			sector: fromAI('sector', 'The sector of the company', 'string'),
+		},
+	}),
+];
+
 const WORKFLOW = {
 	id: 'metalToolsOverMcp',
 	name: 'Metal tools over MCP',
@@ -102,16 +136,28 @@ const WORKFLOW = {
 			webhookId: '0b8a3c1e-5d2f-4e6a-9b7c-1a2b3c4d5e6f',
 		},
 		...TOOLS,
+		...CRM_TOOLS,
 	],
 	connections: Object.fromEntries(
-		TOOLS.map((node) => [node.name, { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] }]),
+		[...TOOLS, ...CRM_TOOLS].map((node) => [
+			node.name,
+			{ ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] },
+		]),
 	),
 	settings: { executionOrder: 'v1' },
 };
 
+// Metal workflows for the picker to list beside the sample one ("Screen a deal"): one without a name.
+const MORE_WORKFLOWS = [
+	{ id: '6650f1a0000000000000f010', name: 'Screen a company for IC' },
+	{ id: '6650f1a0000000000000f011', name: 'Draft an IC memo' },
+	{ id: '6650f1a0000000000000f012' },
+];
+
 // The AI Agent workflows (execute-batch takes numeric ids).
 const AGENT_DEFAULT = '9201';
 const AGENT_CONTINUE = '9202';
+const RESEARCH = '9203';
 
 /**
  * Manual trigger → AI Agent, its model the scripted one (`script`: the turns), its tools the same
@@ -140,14 +186,14 @@ function agentWorkflow(id, script, settings = {}) {
 				position: [220, 0],
 				parameters: { promptType: 'define', text: 'Open a workspace for the deal', options: {} },
 			},
-			{
-				id: '7d5c2a40-0000-4000-a000-000000000302',
-				name: 'Scripted Chat Model',
-				type: `${scriptedModel.name}.lmChatScripted`,
-				typeVersion: 1,
-				position: [0, 220],
-				parameters: { script: JSON.stringify(script) },
-			},
+			scriptedModelNode(
+				{
+					id: '7d5c2a40-0000-4000-a000-000000000302',
+					name: 'Scripted Chat Model',
+					position: [0, 220],
+				},
+				script,
+			),
 			...tools,
 		],
 		connections: {
@@ -161,6 +207,40 @@ function agentWorkflow(id, script, settings = {}) {
 	};
 }
 
+/** The scripted model node, in place of a workflow's chat model (its name, id and position kept). */
+function scriptedModelNode(node, script) {
+	const { credentials, ...kept } = node;
+	return {
+		...kept,
+		type: `${scriptedModel.name}.lmChatScripted`,
+		typeVersion: 1,
+		parameters: { script: JSON.stringify(script) },
+	};
+}
+
+/**
+ * The research example as shipped, but for its chat model (an OpenAI one, which needs a key): the
+ * scripted model, calling its four Metal tools in turn.
+ */
+function researchWorkflow() {
+	const workflow = exampleWorkflow('metal-research-a-company.json', RESEARCH);
+	workflow.nodes = workflow.nodes.map((node) =>
+		node.name === 'OpenAI Chat Model' ? scriptedModelNode(node, RESEARCH_SCRIPT) : node,
+	);
+	return workflow;
+}
+
+const RESEARCH_INPUT = { companyId: IDS.companyAcme, company: 'Acme Health' };
+
+/** What a model does with the research example: search, read the documents, get, screen. */
+const RESEARCH_SCRIPT = [
+	{ call: 'Search_companies', args: { query: 'Acme Health' } },
+	{ call: 'Search_documents', args: { query: 'Acme Health' } },
+	{ call: 'Get_company', args: { companyId: IDS.companyAcme } },
+	{ call: 'Screen_company', args: { input: RESEARCH_INPUT } },
+	{},
+];
+
 /** Default settings: a blank name, then the name corrected. */
 const DEFAULT_SCRIPT = [
 	{ call: 'Create_workspace', args: { name: '', company: 'Altair Labs', isPrivate: false } },
@@ -173,7 +253,7 @@ const DEFAULT_SCRIPT = [
 
 /** On Error → Continue: search before create, a blank name, the name corrected, a run waited for. */
 const CONTINUE_SCRIPT = [
-	{ call: 'Search_workspaces', args: { query: 'Project Vega', limit: 5 } },
+	{ call: 'Search_workspaces', args: { query: 'Vega', limit: 5 } },
 	{ call: 'Create_workspace', args: { name: ' ', company: 'Vega Health', isPrivate: true } },
 	{
 		call: 'Create_workspace',
@@ -208,21 +288,24 @@ for (const version of E2E_VERSIONS) {
 
 		let agents;
 		let agentRequests;
+		let server;
 
 		before(async () => {
 			stack = await startMetalStack({ version, tarball, packages: [scriptedModel] });
 			simulator = stack.simulator;
 			seedSampleRecords(simulator);
+			simulator.seed('workflows', MORE_WORKFLOWS);
 			await stack.n8n.importWorkflows([
 				WORKFLOW,
 				agentWorkflow(AGENT_DEFAULT, DEFAULT_SCRIPT),
 				agentWorkflow(AGENT_CONTINUE, CONTINUE_SCRIPT, { onError: 'continueRegularOutput' }),
+				researchWorkflow(),
 			]);
 			// The AI Agent runs first, by the CLI; then the MCP server.
-			agents = await stack.n8n.executeBatch([AGENT_DEFAULT, AGENT_CONTINUE]);
+			agents = await stack.n8n.executeBatch([AGENT_DEFAULT, AGENT_CONTINUE, RESEARCH]);
 			agentRequests = simulator.log.slice();
 			await stack.n8n.activate(WORKFLOW.id);
-			const server = await stack.n8n.start();
+			server = await stack.n8n.start();
 			mcp = new McpClient(server, `/mcp/${MCP_PATH}`);
 			await mcp.connect();
 		});
@@ -272,6 +355,15 @@ for (const version of E2E_VERSIONS) {
 						input: ['any', 'What the run receives, as an object'],
 					},
 				},
+				// Set Manually (these two): the agent reads the tool's own description.
+				{
+					name: 'Search_companies',
+					description:
+						'Find Metal companies by name, best matches first. Each result has the id that Update company takes.',
+					type: 'object',
+					required: ['query'],
+					properties: { query: ['string', 'The company name, or words about it'] },
+				},
 				{
 					name: 'Search_workspaces',
 					description: 'Search workspaces in Metal',
@@ -280,6 +372,18 @@ for (const version of E2E_VERSIONS) {
 					properties: {
 						query: ['string', 'Words to look for in workspace names'],
 						limit: ['number', 'How many workspaces to return at most'],
+					},
+				},
+				{
+					name: 'Update_company',
+					description:
+						"Change a Metal company's one-line description and sector, by the id Search companies returned.",
+					type: 'object',
+					required: ['companyId', 'sector', 'shortDescription'],
+					properties: {
+						companyId: ['string', 'The id of the company, from Search companies'],
+						shortDescription: ['string', 'A one-line description'],
+						sector: ['string', 'The sector of the company'],
 					},
 				},
 			]);
@@ -425,15 +529,75 @@ for (const version of E2E_VERSIONS) {
 			assert.equal(message, `${errorName}: Metal has no workflow with the ID "${unknown}"`);
 			assert.match(
 				details,
-				/^No workflow run was started\. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's\. Copy the workflow's ID from Metal\./,
+				/^No workflow run was started\. Check the ID: it may be mistyped, or belong to a workflow of another organization than the API key's\. Pick the workflow From List, or copy its ID from Metal\./,
 			);
 		});
 
+		test("an agent's path from a name to a change: Company → Search, then Company → Update by the id it found", async () => {
+			const from = simulator.log.length;
+			const before = simulator.record('companies', IDS.companyBoreal);
+
+			const found = await call('Search_companies', { query: 'Boreal' });
+			assert.deepEqual(found, { output: [before] });
+			// The agent takes the id from the search result.
+			const [{ id }] = found.output;
+			const changes = {
+				shortDescription: 'Freight software for mid-market brokers',
+				sector: 'SaaS',
+			};
+			const updated = await call('Update_company', { companyId: id, ...changes });
+
+			assert.deepEqual(sentSince(from), [
+				sentRow('POST', '/v1/companies/search', 200, { query: 'Boreal', page: 1, limit: 5 }),
+				sentRow('PUT', `/v1/companies/${IDS.companyBoreal}`, 200, changes),
+			]);
+			const after = simulator.record('companies', IDS.companyBoreal);
+			assert.deepEqual(updated, { output: [after] });
+			assert.deepEqual(after, { ...before, ...changes, updatedAt: after.updatedAt });
+		});
+
+		test("Metal Workflow picker, From List over n8n's REST API: Metal's workflows, filtered by what is typed", async () => {
+			await server.ensureLoggedIn();
+			const from = simulator.log.length;
+			const listSearch = async (filter) =>
+				await server.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+					nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+					path: 'workflowId',
+					methodName: 'searchWorkflows',
+					...(filter === undefined ? {} : { filter }),
+					currentNodeParameters: {
+						resource: 'workflowRun',
+						operation: 'start',
+						workflowId: { __rl: true, mode: 'list', value: '' },
+					},
+					credentials: { metalApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+				});
+
+			const all = await listSearch();
+			const typed = await listSearch(' SCREEN ');
+
+			// As Metal lists them, newest first; a workflow without a name shows its id.
+			const [memo, unnamed] = [MORE_WORKFLOWS[1], MORE_WORKFLOWS[2]];
+			const screenCompany = { name: MORE_WORKFLOWS[0].name, value: MORE_WORKFLOWS[0].id };
+			const screenDeal = { name: 'Screen a deal', value: IDS.workflowScreen };
+			assert.deepEqual(all.results, [
+				{ name: unnamed.id, value: unnamed.id },
+				{ name: memo.name, value: memo.id },
+				screenCompany,
+				screenDeal,
+			]);
+			assert.deepEqual(typed.results, [screenCompany, screenDeal]);
+			assert.deepEqual(sentSince(from), [
+				sentRow('GET', '/v1/workflows', 200, null),
+				sentRow('GET', '/v1/workflows', 200, null),
+			]);
+		});
+
 		/** What the AI Agent showed its model after each tool call: the parsed tool results. */
-		function agentSaw(id) {
+		function agentSaw(id, agent = 'AI Agent') {
 			const run = agents.runs[id];
 			assert.ok(run, `workflow ${id} has no run: ${JSON.stringify(agents.summary.summary)}`);
-			const [[{ json }]] = run.data.resultData.runData['AI Agent'][0].data.main;
+			const [[{ json }]] = run.data.resultData.runData[agent][0].data.main;
 			return JSON.parse(json.output).map((result) => JSON.parse(result));
 		}
 
@@ -498,7 +662,7 @@ for (const version of E2E_VERSIONS) {
 					.map(requestRow),
 				[
 					sentRow('POST', '/v1/workspaces/search', 200, {
-						query: 'Project Vega',
+						query: 'Vega',
 						page: 1,
 						limit: 5,
 					}),
@@ -515,6 +679,47 @@ for (const version of E2E_VERSIONS) {
 			);
 			assert.deepEqual(run, [simulator.record('workflow-runs', runId)]);
 			assert.equal(run[0].status, 'completed');
+		});
+
+		test('the research example as shipped (its chat model scripted): Company Search, Document Search, Company Get, a screening run waited for', () => {
+			assert.equal(
+				agents.summary.summary.errors.some((e) => e.workflowId === RESEARCH),
+				false,
+			);
+			const screen = `/v1/workflows/${IDS.workflowScreen}/runs`;
+			const [start] = agentRequests.filter(
+				(e) => e.path === screen && e.body.input.company === 'Acme Health',
+			);
+			const runId = start.createdId;
+			const research = agentRequests.filter(
+				(e) =>
+					/^\/v1\/(companies|documents)\//.test(e.path) ||
+					e === start ||
+					e.path === `/v1/workflow-runs/${runId}`,
+			);
+			assert.deepEqual(research.map(requestRow), [
+				sentRow('POST', '/v1/companies/search', 200, { query: 'Acme Health', page: 1, limit: 5 }),
+				sentRow('POST', '/v1/documents/search', 200, { query: 'Acme Health', page: 1, limit: 5 }),
+				sentRow('GET', `/v1/companies/${IDS.companyAcme}`, 200, null),
+				sentRow('POST', screen, 201, { input: RESEARCH_INPUT }),
+				sentRow('GET', `/v1/workflow-runs/${runId}`, 200, null),
+			]);
+			// What the Agent showed the model after each call (the scripted model returns it).
+			const company = (id) => simulator.record('companies', id);
+			const documents = [IDS.docAcmeDeck, IDS.docAcmeMemo].map((id) =>
+				simulator.record('documents', id),
+			);
+			const run = simulator.record('workflow-runs', runId);
+			assert.equal(run.status, 'completed');
+			assert.deepEqual(run.output, SCREEN_OUTPUT);
+			assert.deepEqual(agentSaw(RESEARCH, 'Research agent'), [
+				// Acme Health by name, then a company whose sector holds "health".
+				[company(IDS.companyAcme), company(IDS.companyCygnus)],
+				// Both Acme Health documents hold both words: newest first.
+				documents,
+				[company(IDS.companyAcme)],
+				[run],
+			]);
 		});
 	});
 }

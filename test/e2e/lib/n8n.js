@@ -404,7 +404,8 @@ class N8n {
 	 * command refuses others). Resolves with { summary, runs, ms, ... }: `runs[id]` is the run of each
 	 * workflow that ended without error, as `execute` gives it (execute-batch writes a snapshot of
 	 * those only); `summary` is its report, with the error text of each failed workflow in
-	 * summary.summary.errors. Throws when n8n wrote no report.
+	 * summary.summary.errors. Each workflow runs once: `--retries=0` (execute-batch runs a failed
+	 * workflow again by default). Throws when n8n wrote no report.
 	 */
 	async executeBatch(ids, options = {}) {
 		const dir = fs.mkdtempSync(path.join(this.logDir, 'batch-'));
@@ -412,7 +413,13 @@ class N8n {
 		fs.mkdirSync(snapshots);
 		const report = path.join(dir, 'report.json');
 		const result = await this.cli(
-			['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${snapshots}`, `--output=${report}`],
+			[
+				'execute-batch',
+				`--ids=${ids.join(',')}`,
+				'--retries=0',
+				`--snapshot=${snapshots}`,
+				`--output=${report}`,
+			],
 			{ allowFailure: true, timeoutMs: 300000, ...options },
 		);
 		if (!fs.existsSync(report)) {

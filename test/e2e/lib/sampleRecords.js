@@ -1,12 +1,16 @@
 'use strict';
-// The Metal records the example workflows in examples/ refer to by ID (a deal, a company, a person,
-// a Metal workflow, a score), seeded into the local simulator so that each example runs as shipped.
+// The Metal records the example workflows in examples/ refer to by ID or external ID (deals,
+// companies, people, a Metal workflow, a score) or search for (documents), seeded into the local
+// simulator so that each example runs as shipped.
 // The IDs are made up: a user puts their own in the examples' sample nodes.
 
 const IDS = Object.freeze({
 	companyAcme: '6650c1a0000000000000c001',
 	companyBoreal: '6650c1a0000000000000c002',
 	companyCygnus: '6650c1a0000000000000c003',
+	// In the CRM sheet of the external ID sync (crm-1001, crm-1002; crm-1003 is not in Metal).
+	companyDelphi: '6650c1a0000000000000c004',
+	companyElara: '6650c1a0000000000000c005',
 	dealFalcon: '6650d1a0000000000000d001',
 	// The newest deal: its ID is the highest.
 	dealGannet: '6650d1a0000000000000d002',
@@ -14,6 +18,9 @@ const IDS = Object.freeze({
 	personOmar: '6650e1a0000000000000e002',
 	workflowScreen: '6650f1a0000000000000f001',
 	scoreAcme: '6650a1a0000000000000a001',
+	docAcmeMemo: '6650b1a0000000000000b001',
+	docAcmeDeck: '6650b1a0000000000000b002',
+	docBoreal: '6650b1a0000000000000b003',
 });
 
 const COMPANIES = [
@@ -37,6 +44,21 @@ const COMPANIES = [
 		companyType: 'operating',
 		sector: 'healthcare',
 	},
+	{
+		id: IDS.companyDelphi,
+		canonicalName: 'Delphi Robotics',
+		companyType: 'operating',
+		sector: 'Manufacturing',
+		website: 'https://delphi-robotics.example',
+		externalId: 'crm-1001',
+	},
+	{
+		id: IDS.companyElara,
+		canonicalName: 'Elara Foods',
+		companyType: 'operating',
+		sector: 'Food',
+		externalId: 'crm-1002',
+	},
 ];
 
 const DEALS = [
@@ -59,6 +81,25 @@ const DEALS = [
 const PEOPLE = [
 	{ id: IDS.personJane, firstName: 'Jane', lastName: 'Doe', currentTitle: 'VP Finance' },
 	{ id: IDS.personOmar, firstName: 'Omar', lastName: 'Haddad', currentTitle: 'Director' },
+];
+
+// What the firm's documents say (Metal searches their text): two about Acme Health, one not.
+const DOCUMENTS = [
+	{
+		id: IDS.docAcmeMemo,
+		title: 'Acme Health: investment committee memo',
+		text: 'Acme Health runs 38 outpatient clinics in New England. Revenue grew 31% in 2025.',
+	},
+	{
+		id: IDS.docAcmeDeck,
+		title: 'Acme Health management presentation',
+		text: 'Growth plan: 12 new clinics by 2027, funded by the add-on acquisitions.',
+	},
+	{
+		id: IDS.docBoreal,
+		title: 'Boreal Software churn analysis',
+		text: 'Net revenue retention of 104% across the mid-market segment.',
+	},
 ];
 
 const SCREEN_OUTPUT = {
@@ -107,8 +148,18 @@ function seedSampleRecords(simulator, { runDurationMs = 1000 } = {}) {
 		runOutput: SCREEN_OUTPUT,
 	});
 	simulator.seed('scores', SCORE);
+	simulator.seed('documents', DOCUMENTS);
 	// A workspace made by an earlier run: Create or Get finds it rather than making another.
 	simulator.seed('workspaces', { name: 'Project Falcon', company: 'Acme Health' });
 }
 
-module.exports = { COMPANIES, DEALS, IDS, PEOPLE, SCORE, SCREEN_OUTPUT, seedSampleRecords };
+module.exports = {
+	COMPANIES,
+	DEALS,
+	DOCUMENTS,
+	IDS,
+	PEOPLE,
+	SCORE,
+	SCREEN_OUTPUT,
+	seedSampleRecords,
+};
