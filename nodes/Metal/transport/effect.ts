@@ -19,6 +19,11 @@ export interface Effect {
 	 * Create or Get): that change, which its failure says was not made.
 	 */
 	before?: Effect;
+	/**
+	 * For an update that sets no values (a run cancelled): why doing it twice is safe, when not
+	 * because it sets the same values.
+	 */
+	twice?: string;
 }
 
 interface EffectRules {
@@ -65,11 +70,10 @@ const RULES: Record<Effect['kind'], EffectRules> = {
 		policy: READ_RETRY_POLICY,
 		past: 'updated',
 		notDone: 'The {noun} was not {past}. ',
-		ambiguity: '. Running this item again is safe: an update sends the same values again.',
+		ambiguity: '. Running this item again is safe: {again}.',
 		recheck: 'running them again is safe',
 		failed: 'Failed, not {past}',
-		advice:
-			'Fix the cause, then run the items that were not {past} again; updating an item twice sets the same values.',
+		advice: 'Fix the cause, then run the items that were not {past} again; {twice}.',
 	},
 };
 
@@ -77,12 +81,13 @@ const RULES: Record<Effect['kind'], EffectRules> = {
 function wording(effect: Effect) {
 	const rules = RULES[effect.kind];
 	const past = rules.past === undefined ? undefined : (effect.past ?? rules.past);
-	const fill = (text = '') =>
-		text
-			.split('{noun}')
-			.join(effect.noun)
-			.split('{past}')
-			.join(past ?? '');
+	const filled: Record<string, string> = {
+		noun: effect.noun,
+		past: past ?? '',
+		again: effect.twice ?? 'an update sends the same values again',
+		twice: effect.twice ?? 'updating an item twice sets the same values',
+	};
+	const fill = (text = '') => text.replace(/\{(\w+)\}/g, (_, key: string) => filled[key]);
 	return { rules, past, fill };
 }
 

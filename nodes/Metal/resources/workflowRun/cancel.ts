@@ -13,7 +13,12 @@ export const cancel = defineOperation({
 			'Stop a run of a Metal workflow that is still in progress, and output the run as Metal then reports it. A run that has already ended cannot be cancelled: Metal refuses it.',
 	},
 	// Cancelling twice ends in the same state: retried as an update is.
-	effect: { kind: 'update', noun: 'workflow run', past: 'cancelled' },
+	effect: {
+		kind: 'update',
+		noun: 'workflow run',
+		past: 'cancelled',
+		twice: 'a run cancelled twice stays cancelled',
+	},
 	fields: [workflowRunId],
 	prepare: (read) => read(workflowRunId),
 	send: async (id, metal) => {

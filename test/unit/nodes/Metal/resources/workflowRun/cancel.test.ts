@@ -70,7 +70,7 @@ describe('Workflow Run → Cancel', () => {
 			'The run stopped at item 0.',
 			`Cancelled: 0 (id ${RUN_ID}).`,
 			'Not cancelled (never sent, or rate-limited and not sent again): none.',
-			'Fix the cause, then run the items that were not cancelled again; updating an item twice sets the same values.',
+			'Fix the cause, then run the items that were not cancelled again; a run cancelled twice stays cancelled.',
 		]);
 	});
 
@@ -110,13 +110,13 @@ describe('Workflow Run → Cancel', () => {
 		expect(clock.waits()).toEqual([750, 1500, 3000, 6000]);
 		expect(error?.message).toBe('Metal answered with a server error (500): boom');
 		expect(error?.description?.split('\n')).toEqual([
-			'The workflow run may or may not have been cancelled. Running this item again is safe: an update sends the same values again.',
+			'The workflow run may or may not have been cancelled. Running this item again is safe: a run cancelled twice stays cancelled.',
 			'',
 			'The run stopped at item 0.',
 			'Cancelled: none.',
 			'May or may not have been cancelled (running them again is safe): 0.',
 			'Not cancelled (never sent, or rate-limited and not sent again): none.',
-			'Fix the cause, then run the items that were not cancelled again; updating an item twice sets the same values.',
+			'Fix the cause, then run the items that were not cancelled again; a run cancelled twice stays cancelled.',
 		]);
 	});
 
@@ -144,7 +144,7 @@ describe('Workflow Run → Cancel', () => {
 			`Cancelled: 0 (id ${RUN_ID}).`,
 			'Failed, not cancelled: 1.',
 			'Not cancelled (never sent, or rate-limited and not sent again): 2.',
-			'Fix the cause, then run the items that were not cancelled again; updating an item twice sets the same values.',
+			'Fix the cause, then run the items that were not cancelled again; a run cancelled twice stays cancelled.',
 		]);
 	});
 
