@@ -920,7 +920,7 @@ for (const version of E2E_VERSIONS) {
 					[
 						{
 							error: `Metal has no ${noun} with the external ID "${missing}"`,
-							details: `The ${noun} was not updated. Check the external ID: it must be exactly the one Metal keeps for ${article} (its externalId, case and spaces included), in the organization of the API key. Pick ${article} From List, or find it with ${noun === 'company' ? 'Company' : 'Deal'} → Search or Get Many.`,
+							details: `The ${noun} was not updated. Check the external ID: it must be exactly the one Metal keeps for ${article} (its externalId, case and spaces included), in the organization of the API key. ${noun === 'company' ? 'Pick the company From List, or find it with Company → Search or Get Many.' : 'Find the deal with Deal → Search or Get Many.'}`,
 						},
 						{ item: 1 },
 					],

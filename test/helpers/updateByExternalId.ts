@@ -50,12 +50,18 @@ function serveRecords(
  * Update By External ID of a resource whose records Metal finds by external ID at
  * `<path>/externalId=<ID>`: one look-up, then the update of the record found, or no update at all.
  */
+/** Where a 404 says the record's ID is found, by resource. */
+const FIND: Record<string, string> = {
+	company: 'Pick the company From List, or find it with Company → Search or Get Many.',
+	deal: 'Find the deal with Deal → Search or Get Many.',
+};
+
 export function describeUpdateByExternalId(name: string, path: string) {
 	const resource = name.toLowerCase();
 	const locator = `${resource}Id`;
 	const notFound = (externalId: string) => ({
 		message: `Metal has no ${resource} with the external ID "${externalId}"`,
-		description: `The ${resource} was not updated. Check the external ID: it must be exactly the one Metal keeps for the ${resource} (its externalId, case and spaces included), in the organization of the API key. Pick the ${resource} From List, or find it with ${name} → Search or Get Many.`,
+		description: `The ${resource} was not updated. Check the external ID: it must be exactly the one Metal keeps for the ${resource} (its externalId, case and spaces included), in the organization of the API key. ${FIND[resource]}`,
 	});
 	const summary = (updated: string, failed: string, notSent: string) => [
 		`Updated: ${updated}.`,
@@ -179,7 +185,7 @@ export function describeUpdateByExternalId(name: string, path: string) {
 				'Metal answered without the expected Metal ID of the record with external ID "crm-1"',
 			);
 			expect(error?.description?.split('\n')).toEqual([
-				`Metal sent: ${quoted}. Check that the Base URL in the Metal API credential points at the Metal API.`,
+				`The ${resource} was not updated. Metal sent: ${quoted}. Check that the Base URL in the Metal API credential points at the Metal API.`,
 				'',
 				'The run stopped at item 0.',
 				...summary('none', '0', 'none'),

@@ -221,7 +221,7 @@ export function parseExternalId(value: unknown, at: At): string | undefined {
 		throw invalid(
 			at,
 			`The "${at.label}" parameter in item ${at.itemIndex} is ${describe(value)}, an external ID with a /, which cannot be looked up`,
-			`${at.label} is sent in the request's path, where a / would end it, so Metal cannot be asked for this external ID. Pick the record From List or By ID instead.`,
+			`${at.label} is sent in the request's path, where a / would end it, so Metal cannot be asked for this external ID. Name the record another way where the node offers one (From List, By ID), or find it with Search.`,
 		);
 	}
 	return text;

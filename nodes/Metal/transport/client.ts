@@ -10,7 +10,14 @@ import {
 	unexpectedAnswerError,
 	waitTooLongError,
 } from './errors';
-import { exchangeOnce, isObject, type Connection, type Context, type Exchange } from './exchange';
+import {
+	exchangeOnce,
+	isObject,
+	NO_CONTENT,
+	type Connection,
+	type Context,
+	type Exchange,
+} from './exchange';
 import type { RequestFailure } from './failures';
 import { markOutOfTime } from './marks';
 import type { Turn } from './pace';
@@ -140,7 +147,8 @@ export class MetalClient {
 		what: string,
 		answer: unknown,
 	) {
-		return unexpectedAnswerError(this.node, request, what, this.connection.redactor.quote(answer));
+		const quoted = answer === NO_CONTENT ? '' : this.connection.redactor.quote(answer);
+		return unexpectedAnswerError(this.node, request, what, quoted);
 	}
 
 	/** Sends the exchange, retrying as its effect allows; resolves to Metal's JSON answer. */

@@ -63,8 +63,10 @@ export function unexpectedAnswerError(
 ): NodeOperationError {
 	const { effect, itemIndex } = request;
 	const maybe = mayHaveBeenDone(effect);
+	// A read says what it left undone (a look-up before an update: the update was not sent).
+	const none = maybe ? '' : notDone(effect);
 	const error = new NodeOperationError(node, `Metal answered without the expected ${what}`, {
-		description: `Metal sent: ${answered || 'nothing'}. Check that the Base URL in the Metal API credential points at the Metal API.${maybe ? ` ${maybe}` : ''}`,
+		description: `${none}Metal sent: ${answered || 'nothing'}. Check that the Base URL in the Metal API credential points at the Metal API.${maybe ? ` ${maybe}` : ''}`,
 		itemIndex,
 	});
 	return marked(error, effect, true);

@@ -94,6 +94,8 @@ export async function exchangeOnce(
 	const { statusCode: status, body, headers: answered } = response;
 	if (status >= 200 && status < 300) {
 		if (isObject(body)) return { body: redactor.answer(body) };
+		// A success without content (a 204) is an answer with nothing in it, for the caller to read.
+		if (body === undefined || body === null || body === '') return { body: NO_CONTENT };
 		throw unexpectedAnswerError(node, exchange, 'data', redactor.quote(body));
 	}
 	const metal = metalMessageOf(body);
@@ -110,6 +112,9 @@ export async function exchangeOnce(
 function cancelSignalOf(context: Context): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
+
+/** The answer of a success without content: an object with nothing in it, quoted as nothing. */
+export const NO_CONTENT: IDataObject = Object.freeze({});
 
 export function isObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);

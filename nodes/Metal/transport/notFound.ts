@@ -17,7 +17,7 @@ const RECORDS: Record<string, { noun: string; find?: string }> = {
 	},
 	deals: {
 		noun: 'deal',
-		find: 'Pick the deal From List, or find it with Deal → Search or Get Many.',
+		find: 'Find the deal with Deal → Search or Get Many.',
 	},
 	people: { noun: 'person', find: 'Find the person with Person → Search.' },
 	scores: { noun: 'score', find: "Copy the score's ID from Metal." },

@@ -162,7 +162,7 @@ describe('Company → Get', () => {
 		const { error } = await get(locator('externalId', '={{ "crm/1" }}'));
 
 		expect(error?.description).toBe(
-			"Company is sent in the request's path, where a / would end it, so Metal cannot be asked for this external ID. Pick the record From List or By ID instead.",
+			"Company is sent in the request's path, where a / would end it, so Metal cannot be asked for this external ID. Name the record another way where the node offers one (From List, By ID), or find it with Search.",
 		);
 	});
 

@@ -82,7 +82,7 @@ describe('Deal → Get', () => {
 
 		expect(error?.message).toBe('Metal has no deal with the external ID "crm-7"');
 		expect(error?.description?.split('\n')[0]).toBe(
-			'Check the external ID: it must be exactly the one Metal keeps for the deal (its externalId, case and spaces included), in the organization of the API key. Pick the deal From List, or find it with Deal → Search or Get Many.',
+			'Check the external ID: it must be exactly the one Metal keeps for the deal (its externalId, case and spaces included), in the organization of the API key. Find the deal with Deal → Search or Get Many.',
 		);
 	});
 

@@ -148,7 +148,7 @@ describe('Deal → Update', () => {
 
 		expect(error?.message).toBe(`Metal has no deal with the ID "${ID}"`);
 		expect(error?.description?.split('\n')[0]).toBe(
-			"The deal was not updated. Check the ID: it may be mistyped, or belong to a deal of another organization than the API key's. Pick the deal From List, or find it with Deal → Search or Get Many.",
+			"The deal was not updated. Check the ID: it may be mistyped, or belong to a deal of another organization than the API key's. Find the deal with Deal → Search or Get Many.",
 		);
 	});
 

@@ -56,6 +56,18 @@ describe('Workflow Run → Cancel', () => {
 		expect(output).toEqual([{ json: CANCELLED, pairedItem: { item: 0 } }]);
 	});
 
+	it('a 204 without content: the run is read, and output as Metal has it now', async () => {
+		const requests = interceptMetal({ path: CANCEL, reply: () => [204] });
+		const looks = polled(RUN_ID, CANCELLED);
+
+		const { output, error } = await cancel();
+
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		expect(looks.map((r) => [r.method, r.path])).toEqual([['GET', `/v1/workflow-runs/${RUN_ID}`]]);
+		expect(output).toEqual([{ json: CANCELLED, pairedItem: { item: 0 } }]);
+	});
+
 	it('a look at the run that fails after the cancel: the run counts as cancelled, and the error says so', async () => {
 		cancelling([200, {}]);
 		polled(RUN_ID, [404, { error: 'Run not found' }]);
