@@ -364,12 +364,6 @@ for (const version of E2E_VERSIONS) {
 		let simulator;
 		// The companies of the sync example as seeded, before it updates them.
 		const seeded = {};
-		// KNOWN BUG (n8n 1.x only, in the node): with On Error → "Continue (using error output)", the
-		// node's error item { error, details } goes to the success output, since n8n 1.123 routes an
-		// item to the error output only when it carries `item.error`, or `json` is { error } or
-		// { error, message }. The sync example's Update then gets the not-found row without an id
-		// and stops the workflow ("Company is required…"), before any PUT.
-		const errorOutputBroken = version.startsWith('1.');
 
 		/** The items a node output (on `index`, 1 for an error output), as [json, pairedItem]. */
 		function output(key, node, index = 0) {
@@ -410,16 +404,12 @@ for (const version of E2E_VERSIONS) {
 				seeded[id] = simulator.record('companies', id);
 			}
 			batch = await stack.n8n.executeBatch(ids);
-			const failing = errorOutputBroken ? [EXAMPLES.sync[1]] : [];
 			assert.deepEqual(
 				batch.summary.summary.errors.map((e) => e.workflowId),
-				failing,
+				[],
 				JSON.stringify(batch.summary.summary.errors),
 			);
-			assert.deepEqual(
-				Object.keys(batch.runs).sort(),
-				ids.filter((id) => !failing.includes(id)).sort(),
-			);
+			assert.deepEqual(Object.keys(batch.runs).sort(), [...ids].sort());
 		});
 
 		after(async () => {
@@ -756,62 +746,58 @@ for (const version of E2E_VERSIONS) {
 			]);
 		});
 
-		test(
-			'Company → Get By External ID with its error output, then Update (example: sync companies by external ID)',
-			{ todo: errorOutputBroken && 'known bug on n8n 1.x: the error item is not routed' },
-			() => {
-				const lookups = requests('GET', '/v1/companies/externalId=crm-');
-				lookups.sort((a, b) => a.path.localeCompare(b.path));
-				assert.deepEqual(seen(lookups), [
-					sentRow('GET', '/v1/companies/externalId=crm-1001', 200, null),
-					sentRow('GET', '/v1/companies/externalId=crm-1002', 200, null),
-					sentRow('GET', '/v1/companies/externalId=crm-1003', 404, null),
-				]);
-				const [delphi, elara] = [IDS.companyDelphi, IDS.companyElara];
-				const puts = [delphi, elara].flatMap((id) => requests('PUT', `/v1/companies/${id}`));
-				assert.deepEqual(seen(puts), [
-					sentRow('PUT', `/v1/companies/${delphi}`, 200, {
-						website: 'https://delphirobotics.example',
-						sector: 'Industrials',
-						industry: 'Warehouse automation',
-					}),
-					sentRow('PUT', `/v1/companies/${elara}`, 200, {
-						website: 'https://elarafoods.example',
-						sector: 'Consumer',
-						industry: 'Plant-based foods',
-					}),
-				]);
-				// Found: the companies as they were, paired with their rows, then updated.
-				assert.deepEqual(output('sync', 'Find in Metal'), [
-					[seeded[delphi], { item: 0 }],
-					[seeded[elara], { item: 1 }],
-				]);
-				assert.deepEqual(output('sync', 'Update company'), [
-					[simulator.record('companies', delphi), { item: 0 }],
-					[simulator.record('companies', elara), { item: 1 }],
-				]);
-				// Not found: the row with the error, on the error output, collected by the next node.
-				const error = 'Metal has no company with the external ID "crm-1003"';
-				assert.deepEqual(output('sync', 'Find in Metal', 1), [
-					[
-						{
-							externalId: 'crm-1003',
-							name: 'Fjord Analytics',
-							website: 'https://fjordanalytics.example',
-							sector: 'Software',
-							industry: 'Data analytics',
-							error,
-							details:
-								'Check the external ID: it must be exactly the one Metal keeps for the company (its externalId, case and spaces included), in the organization of the API key. Pick the company From List, or find it with Company → Search or Get Many.',
-						},
-						{ item: 2 },
-					],
-				]);
-				assert.deepEqual(output('sync', 'Not in Metal'), [
-					[{ externalId: 'crm-1003', name: 'Fjord Analytics', reason: error }, { item: 0 }],
-				]);
-			},
-		);
+		test('Company → Get By External ID with its error output, then Update (example: sync companies by external ID)', () => {
+			const lookups = requests('GET', '/v1/companies/externalId=crm-');
+			lookups.sort((a, b) => a.path.localeCompare(b.path));
+			assert.deepEqual(seen(lookups), [
+				sentRow('GET', '/v1/companies/externalId=crm-1001', 200, null),
+				sentRow('GET', '/v1/companies/externalId=crm-1002', 200, null),
+				sentRow('GET', '/v1/companies/externalId=crm-1003', 404, null),
+			]);
+			const [delphi, elara] = [IDS.companyDelphi, IDS.companyElara];
+			const puts = [delphi, elara].flatMap((id) => requests('PUT', `/v1/companies/${id}`));
+			assert.deepEqual(seen(puts), [
+				sentRow('PUT', `/v1/companies/${delphi}`, 200, {
+					website: 'https://delphirobotics.example',
+					sector: 'Industrials',
+					industry: 'Warehouse automation',
+				}),
+				sentRow('PUT', `/v1/companies/${elara}`, 200, {
+					website: 'https://elarafoods.example',
+					sector: 'Consumer',
+					industry: 'Plant-based foods',
+				}),
+			]);
+			// Found: the companies as they were, paired with their rows, then updated.
+			assert.deepEqual(output('sync', 'Find in Metal'), [
+				[seeded[delphi], { item: 0 }],
+				[seeded[elara], { item: 1 }],
+			]);
+			assert.deepEqual(output('sync', 'Update company'), [
+				[simulator.record('companies', delphi), { item: 0 }],
+				[simulator.record('companies', elara), { item: 1 }],
+			]);
+			// Not found: the row with the error, on the error output, collected by the next node.
+			const error = 'Metal has no company with the external ID "crm-1003"';
+			assert.deepEqual(output('sync', 'Find in Metal', 1), [
+				[
+					{
+						externalId: 'crm-1003',
+						name: 'Fjord Analytics',
+						website: 'https://fjordanalytics.example',
+						sector: 'Software',
+						industry: 'Data analytics',
+						error,
+						message:
+							'Check the external ID: it must be exactly the one Metal keeps for the company (its externalId, case and spaces included), in the organization of the API key. Pick the company From List, or find it with Company → Search or Get Many.',
+					},
+					{ item: 2 },
+				],
+			]);
+			assert.deepEqual(output('sync', 'Not in Metal'), [
+				[{ externalId: 'crm-1003', name: 'Fjord Analytics', reason: error }, { item: 0 }],
+			]);
+		});
 
 		test('Company → Get By ID and By External ID: one GET each, the company paired', () => {
 			const paths = [`/v1/companies/${IDS.companyAcme}`, `/v1/companies/externalId=${harbor(1)}`];
@@ -1001,10 +987,9 @@ for (const version of E2E_VERSIONS) {
 				sentRow('GET', '/v1/companies/externalId=erp-missing', 404, null),
 				sentRow('GET', '/v1/deals/externalId=erp-deal-missing', 404, null),
 			]);
-			// 2 + 1 + 3 + 2 + 3 + 3 + 2 + 2 + 1 requests of the examples, 3 + 2 of the sync (no PUT
-			// where n8n 1.x stops it), 7 of the other workflow, 24 of the read side.
-			const sync = errorOutputBroken ? 3 : 5;
-			assert.equal(simulator.log.length, 19 + sync + 7 + 24);
+			// 2 + 1 + 3 + 2 + 3 + 3 + 2 + 2 + 1 requests of the examples, 3 + 2 of the sync, 7 of the
+			// other workflow, 24 of the read side.
+			assert.equal(simulator.log.length, 19 + 5 + 7 + 24);
 		});
 	});
 }
