@@ -19,10 +19,12 @@ const {
 	CREDENTIAL,
 	NODE_TYPE,
 	PACKAGE_NAME,
+	SIMULATOR_KEYS,
 	exampleWorkflow,
 	packPackage,
 	startMetalStack,
 } = require('../e2e/lib/metalStack');
+const { startSimulator } = require('../../tools/metal-simulator/server');
 const { OWNER } = require('../e2e/lib/n8n');
 
 // The newest n8n line only: the editor of 1.x looks different and is not covered.
@@ -95,9 +97,56 @@ function assertMetalIcon(icons, where) {
 	);
 }
 
+// Workflow Run → Start with the Metal Workflow picker (From List), against a Metal that lists these
+// workflows, and against one whose list cannot be read.
+const PICKER_WORKFLOWS = [
+	{ id: '6660aa00000000000000a001', name: 'Screen a company' },
+	{ id: '6660aa00000000000000a002', name: 'Draft an IC memo' },
+];
+const PICKER_WORKFLOW_ID = 'metalPickerWorkflow';
+const BROKEN_PICKER_WORKFLOW_ID = 'metalPickerBroken';
+const BROKEN_LIST_CREDENTIAL = {
+	id: 'metal-broken-workflow-list',
+	name: 'Metal (workflow list broken)',
+	type: 'metalApi',
+};
+
+function pickerWorkflow(id, credential) {
+	return {
+		id,
+		name: id,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'metal',
+				name: 'Metal',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'workflowRun',
+					operation: 'start',
+					workflowId: { __rl: true, mode: 'list', value: '' },
+					input: '={{ $json }}',
+				},
+				credentials: { metalApi: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Metal', type: 'main', index: 0 }]] } },
+	};
+}
+
 describe(`the Metal node in the n8n ${VERSION} editor (Chromium)`, () => {
 	let tarball;
 	let stack;
+	let brokenList;
 	let server;
 	let browser;
 	let page;
@@ -142,7 +191,23 @@ describe(`the Metal node in the n8n ${VERSION} editor (Chromium)`, () => {
 		);
 		tarball = packPackage();
 		stack = await startMetalStack({ version: VERSION, tarball });
-		await stack.n8n.importWorkflow(exampleWorkflow());
+		stack.simulator.seed('workflows', PICKER_WORKFLOWS);
+		// A second Metal whose list of workflows cannot be read (every GET /v1/workflows answers 500).
+		brokenList = await startSimulator({
+			env: {},
+			...SIMULATOR_KEYS,
+			failRate: 1,
+			faultRoutes: 'listWorkflows',
+		});
+		await stack.n8n.importCredentials({
+			...BROKEN_LIST_CREDENTIAL,
+			data: { ...SIMULATOR_KEYS, baseUrl: brokenList.url },
+		});
+		await stack.n8n.importWorkflows([
+			exampleWorkflow(),
+			pickerWorkflow(PICKER_WORKFLOW_ID, CREDENTIAL),
+			pickerWorkflow(BROKEN_PICKER_WORKFLOW_ID, BROKEN_LIST_CREDENTIAL),
+		]);
 		[server, browser] = await Promise.all([
 			stack.n8n.start(),
 			chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
@@ -191,6 +256,7 @@ describe(`the Metal node in the n8n ${VERSION} editor (Chromium)`, () => {
 		try {
 			await browser?.close();
 		} finally {
+			await brokenList?.close();
 			await stack?.stop();
 			if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		}
@@ -350,6 +416,62 @@ describe(`the Metal node in the n8n ${VERSION} editor (Chromium)`, () => {
 				'the Metal node is not the first result for "Metal"',
 			);
 			await screenshot('editor-node-search');
+		});
+	});
+
+	/** Opens the picker workflow's Metal node and its Metal Workflow list; returns the panel. */
+	async function openWorkflowPicker(workflowId) {
+		await closeNodePanel();
+		await page.goto(`${server.baseUrl}/workflow/${workflowId}`);
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="Metal"]`).dblclick();
+		const ndv = page.getByTestId('ndv');
+		await ndv.getByTestId('node-parameters').waitFor();
+		const picker = ndv.getByTestId('resource-locator-workflowId');
+		await picker.getByTestId('rlc-input').click();
+		return { ndv, picker };
+	}
+
+	test("Workflow Run → Start's Metal Workflow picker lists Metal's workflows by name", async () => {
+		await step('workflow-picker', async () => {
+			await openWorkflowPicker(PICKER_WORKFLOW_ID);
+			for (const { name } of PICKER_WORKFLOWS) {
+				await page.getByText(name, { exact: true }).first().waitFor();
+			}
+			await screenshot('editor-workflow-picker');
+			await page.getByText('Draft an IC memo', { exact: true }).first().click();
+			const request = stack.simulator.log.filter((entry) => entry.path === '/v1/workflows');
+			assert.ok(request.length >= 1, 'the picker did not ask Metal for its workflows');
+			await closeNodePanel();
+		});
+	});
+
+	test('when the list of workflows cannot be read, the picker says so, and By ID stays usable', async () => {
+		await step('workflow-picker-broken', async () => {
+			const { ndv, picker } = await openWorkflowPicker(BROKEN_PICKER_WORKFLOW_ID);
+			const error = page.getByTestId('rlc-error-container');
+			await error.waitFor();
+			const shown = await error.innerText();
+			assert.match(
+				shown,
+				/Metal's list of workflows could not be read, so choose By ID and paste the workflow's ID from Metal\. Metal answered with a server error \(500\)/,
+				`the picker does not say why the list is missing: ${JSON.stringify(shown)}`,
+			);
+			await page.keyboard.press('Escape');
+			await picker.getByTestId('rlc-mode-selector').click();
+			await page.getByTestId('mode-id').click();
+			await picker.getByTestId('rlc-input').fill(PICKER_WORKFLOWS[0].id);
+			await picker.getByTestId('rlc-input').blur();
+			assert.equal(
+				await picker.getByTestId('rlc-input').inputValue(),
+				PICKER_WORKFLOWS[0].id,
+				'By ID did not take the workflow ID',
+			);
+			assert.equal(
+				await ndv.locator('[data-test-id="resource-locator-workflowId"] .parameter-issues').count(),
+				0,
+				'By ID shows an issue with a valid workflow ID',
+			);
+			await closeNodePanel();
 		});
 	});
 });

@@ -22,12 +22,11 @@ export async function searchWorkflows(
 			.page({ method: 'GET', path: '/v1/workflows' }));
 	} catch (error) {
 		const { message, description } = error as NodeOperationError;
+		// n8n's picker shows the message alone: it says what to do too.
 		throw new NodeOperationError(
 			this.getNode(),
-			`Metal's list of workflows could not be read: ${message}`,
-			{
-				description: `Choose By ID and paste the workflow's ID from Metal: it does not need the list.${description ? ` ${description}` : ''}`,
-			},
+			`Metal's list of workflows could not be read, so choose By ID and paste the workflow's ID from Metal. ${message}`,
+			{ description: description ?? '' },
 		);
 	}
 	const wanted = textKey(filter ?? '');

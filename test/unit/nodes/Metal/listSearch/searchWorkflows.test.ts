@@ -91,8 +91,8 @@ describe('Metal Workflow picker (From List)', () => {
 
 			expect(requests).toHaveLength(reply[0] === 500 ? 2 : 1);
 			expect(error).toMatchObject({
-				message: `Metal's list of workflows could not be read: ${why}`,
-				description: `Choose By ID and paste the workflow's ID from Metal: it does not need the list. ${more}`,
+				message: `Metal's list of workflows could not be read, so choose By ID and paste the workflow's ID from Metal. ${why}`,
+				description: more,
 			});
 		},
 	);
