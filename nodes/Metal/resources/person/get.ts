@@ -50,17 +50,13 @@ export const get = defineOperation({
 });
 
 function notFound(metal: ItemRequests, missing: string[]) {
-	const { message, description } = notFoundOf(`${PEOPLE}/${missing[0]}`, '');
-	if (missing.length === 1) return metal.error(message, description);
-	// The words for one person, said of several.
-	const plural = [
-		['Check the ID: it may', 'Check the IDs: they may'],
-		['a person of another', 'people of another'],
-		['Find the person', 'Find the people'],
-	];
+	if (missing.length === 1) {
+		const { message, description } = notFoundOf(`${PEOPLE}/${missing[0]}`, '');
+		return metal.error(message, description);
+	}
 	return metal.error(
 		`Metal has no people with the IDs ${missing.map((id) => `"${id}"`).join(', ')}`,
-		plural.reduce((words, [one, several]) => words.replace(one, several), description),
+		"Check the IDs: they may be mistyped, or belong to people of another organization than the API key's. Find the people with Person → Search.",
 	);
 }
 
