@@ -52,6 +52,19 @@ export const probe: Resource = {
 		}),
 		defineOperation({
 			option: {
+				name: 'Get Until',
+				value: 'getUntil',
+				action: 'Get a thing until a deadline',
+				description: 'Gets, retried only until 1.5 s after the item starts',
+			},
+			effect: { kind: 'read', noun: 'thing' },
+			fields: [thingId],
+			prepare: (read) => read(thingId),
+			send: async (id, metal) =>
+				await metal.until(Date.now() + 1_500).one({ method: 'GET', path: `/v1/things/${id}` }),
+		}),
+		defineOperation({
+			option: {
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many things',
@@ -94,7 +107,7 @@ class ProbeNode implements INodeType {
 
 /** Runs Input → the probe through n8n-core's WorkflowExecute, as `runMetalNode` runs Metal. */
 export async function runProbe(
-	operation: 'create' | 'update' | 'get' | 'getAll' | 'search',
+	operation: 'create' | 'update' | 'get' | 'getUntil' | 'getAll' | 'search',
 	options: Omit<RunOptions, 'parameters' | 'nodeType'> & { parameters?: Record<string, unknown> },
 ) {
 	return await runMetalNode({

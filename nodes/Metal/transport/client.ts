@@ -19,13 +19,13 @@ import {
 	type Exchange,
 } from './exchange';
 import type { RequestFailure } from './failures';
-import { markOutOfTime } from './marks';
 import type { Turn } from './pace';
 import { pause } from './pause';
 import { RateLimitGate } from './rateLimitGate';
 import { Redactor } from './redact';
 import type { ItemRequests, Page } from './requests';
 import { backoffMs, forCaller, isRetryable, type Caller, type RetryPolicy } from './retryPolicy';
+import { WaitBudget } from './waitBudget';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -34,16 +34,6 @@ const EDITOR_TIMEOUT_MS = 10_000;
 
 /** How many times the policy's tries one request may be sent, 429s it was not held to included. */
 const MAX_SENDS = 3;
-
-/** What one request has waited, and may wait, between and before its tries. */
-interface WaitBudget {
-	waitedMs: number;
-	/** No try before this time (the backoff). */
-	notBefore: number;
-	maxWaitMs: number;
-	/** The error of a request that ran out of its budget, marked as such. */
-	spent<E extends Error>(error: E): E;
-}
 
 /**
  * Every request to Metal goes through here: the credential resolved once per run, retries, the
@@ -154,14 +144,14 @@ export class MetalClient {
 	/** Sends the exchange, retrying as its effect allows; resolves to Metal's JSON answer. */
 	private async request(exchange: Exchange): Promise<IDataObject> {
 		const policy = forCaller(retryPolicyOf(exchange.effect), this.caller);
-		const budget = { waitedMs: 0, notBefore: 0, ...this.waitBudget(policy, exchange.deadline) };
+		const budget = new WaitBudget(policy.maxTotalWaitMs, exchange.deadline);
 		// `tries` counts against the policy; `sent` is what the error reports.
 		for (let tries = 1, sent = 1; ; tries++, sent++) {
 			const { result, turn } = await this.tryOnce(exchange, policy, budget);
 			if (!('kind' in result)) return result.body;
 			const { delayMs, counted } = this.retryDelay(result, policy, tries, turn);
 			const tooMany = sent >= policy.maxTries * MAX_SENDS;
-			const overBudget = delayMs !== undefined && budget.waitedMs + delayMs > budget.maxWaitMs;
+			const overBudget = delayMs !== undefined && !budget.allows(delayMs);
 			if (delayMs === undefined || tooMany || overBudget) {
 				const error = failureToNodeError(this.node, result, {
 					...exchange,
@@ -192,7 +182,7 @@ export class MetalClient {
 				const now = Date.now();
 				const waitMs = Math.max(budget.notBefore - now, this.gate.waitMs(now));
 				if (waitMs > 0) {
-					if (budget.waitedMs + waitMs > budget.maxWaitMs) {
+					if (!budget.allows(waitMs, now)) {
 						const error = waitTooLongError(this.node, exchange, waitMs, policy.maxTotalWaitMs);
 						throw budget.spent(error);
 					}
@@ -203,8 +193,7 @@ export class MetalClient {
 					continue;
 				}
 				// Its turn under the run's pace: waiting for it counts towards the request's budget too.
-				const left = budget.maxWaitMs - budget.waitedMs;
-				const given = await this.gate.turn(exchange.signal, left, now);
+				const given = await this.gate.turn(exchange.signal, budget.leftMs(now), now);
 				budget.waitedMs += Date.now() - now;
 				if (given === 'late')
 					throw budget.spent(
@@ -220,19 +209,6 @@ export class MetalClient {
 		} finally {
 			this.gate.leave();
 		}
-	}
-
-	/**
-	 * How long a request may wait in all, between and before its tries: the policy's bound, or less
-	 * when the caller's deadline comes first; an error for running out of it is then out of time.
-	 */
-	private waitBudget(policy: RetryPolicy, deadline: number | undefined) {
-		const left = deadline === undefined ? Infinity : Math.max(0, deadline - Date.now());
-		const byDeadline = left < policy.maxTotalWaitMs;
-		return {
-			maxWaitMs: Math.min(policy.maxTotalWaitMs, left),
-			spent: <E extends Error>(error: E): E => (byDeadline ? markOutOfTime(error) : error),
-		};
 	}
 
 	/** The wait before the next try (a 429 also tells the gate), or undefined when it is final. */

@@ -87,3 +87,21 @@ describe('redirects are not followed: the key stays at the Base URL', () => {
 		);
 	});
 });
+
+describe("a caller's deadline (a wait's Max Wait) bounds a request's retries by the clock", () => {
+	it('a look that times out near the deadline is not tried again past it, however long its try took', async () => {
+		// Metal never answers: each try takes its whole Timeout (1 s), and the deadline is 1.5 s away.
+		const server = await serve(() => {});
+		const started = performance.now();
+
+		const { error } = await runProbe('getUntil', {
+			parameters: { thingId: thing, options: { timeout: 1000 } },
+			credentials: at(server),
+		});
+
+		// The backoff after the first try (0.5 s at least) would start the next past the deadline.
+		expect(server.requests).toHaveLength(1);
+		expect(performance.now() - started).toBeLessThan(1500 + 1000);
+		expect(error?.message).toBe('Metal did not answer within 1000 ms');
+	});
+});
