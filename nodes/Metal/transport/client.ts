@@ -18,7 +18,7 @@ import {
 	type Context,
 	type Exchange,
 } from './exchange';
-import type { RequestFailure } from './failures';
+import { mayHaveReached, type RequestFailure } from './failures';
 import type { Turn } from './pace';
 import { pause } from './pause';
 import { RateLimitGate } from './rateLimitGate';
@@ -145,6 +145,8 @@ export class MetalClient {
 	private async request(exchange: Exchange): Promise<IDataObject> {
 		const policy = forCaller(retryPolicyOf(exchange.effect), this.caller);
 		const budget = new WaitBudget(policy.maxTotalWaitMs, exchange.deadline);
+		// Whether an earlier try may have reached Metal: a retried update may then have been made.
+		let reachedBefore = false;
 		// `tries` counts against the policy; `sent` is what the error reports.
 		for (let tries = 1, sent = 1; ; tries++, sent++) {
 			const { result, turn } = await this.tryOnce(exchange, policy, budget);
@@ -156,11 +158,13 @@ export class MetalClient {
 				const error = failureToNodeError(this.node, result, {
 					...exchange,
 					tries: sent,
+					reachedBefore,
 					baseUrl: this.connection.baseUrl,
 					timeoutMs: this.connection.timeoutMs,
 				});
 				throw overBudget && !tooMany ? budget.spent(error) : error;
 			}
+			reachedBefore ||= mayHaveReached(result);
 			budget.notBefore = Date.now() + delayMs;
 			// A 429 the run had already slowed down for is not held against this request (it is still
 			// sent MAX_SENDS times the policy's tries at most).

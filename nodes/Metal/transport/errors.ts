@@ -14,6 +14,11 @@ export interface FailureContext {
 	itemIndex?: number;
 	/** The request's path under the Base URL: what a 404 says was not found. */
 	path: string;
+	/**
+	 * An earlier try may have reached Metal (a timeout, a 5xx): whatever the last try got, a change
+	 * may have been made, and the error says so.
+	 */
+	reachedBefore?: boolean;
 	tries: number;
 	baseUrl: string;
 	timeoutMs: number;
@@ -47,7 +52,7 @@ export function failureToNodeError(
 					itemIndex,
 				})
 			: new NodeOperationError(node, message, { description, itemIndex });
-	return marked(error, context.effect, unknown);
+	return marked(error, context.effect, unknown || context.reachedBefore);
 }
 
 /**
@@ -125,7 +130,7 @@ function explain(
 ): { message: string; description: string; unknown?: boolean } {
 	const { effect } = context;
 	const maybe = mayHaveBeenDone(effect);
-	const none = notDone(effect);
+	const none = context.reachedBefore && maybe ? `${maybe} ` : notDone(effect);
 
 	if (failure.kind === 'timeout') {
 		return {

@@ -77,3 +77,15 @@ export function networkFailureOf(error: unknown): RequestFailure | undefined {
 	if (!NOT_REACHED.has(code) && !REACHED.has(code)) return undefined;
 	return { kind: 'connection', code, reached: REACHED.has(code), transient: TRANSIENT.has(code) };
 }
+
+/** Whether Metal may have acted on the request before it failed: it may have reached Metal. */
+export function mayHaveReached(failure: RequestFailure): boolean {
+	switch (failure.kind) {
+		case 'timeout':
+			return true;
+		case 'connection':
+			return failure.reached;
+		case 'status':
+			return failure.status >= 500 || (failure.status >= 300 && failure.status < 400);
+	}
+}

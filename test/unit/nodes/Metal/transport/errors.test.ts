@@ -103,6 +103,39 @@ describe('errors from Metal say what happened, then what to do, in the words of 
 		}
 	});
 
+	it('an update refused after a try that may have reached Metal: it may or may not have been updated', async () => {
+		// A 503 (Metal may have applied it), then Metal's refusal of the retry.
+		const requests = interceptMetal({
+			method: 'put',
+			path: `/v1/things/${THING_ID}`,
+			times: 2,
+			reply: (_, index) =>
+				index === 0 ? [503, { error: 'unavailable' }] : [422, { error: 'conflict' }],
+		});
+
+		const { error } = await runProbe('update', { parameters: { name: 'A', thingId: thing } });
+
+		expect(requests).toHaveLength(2);
+		expect(error?.message).toBe('Metal could not process the request: conflict');
+		expect(error?.description?.split('\n')).toEqual([
+			"The thing may or may not have been updated. Running this item again is safe: an update sends the same values again. This is usually a plan limit or a conflict, as Metal's message says. To raise a plan limit, contact support@metal.ai.",
+			'',
+			'The run stopped at item 0.',
+			'Updated: none.',
+			'May or may not have been updated (running them again is safe): 0.',
+			'Not updated (never sent, or rate-limited and not sent again): none.',
+			'Fix the cause, then run the items that were not updated again; updating an item twice sets the same values.',
+		]);
+	});
+
+	it('an update refused on its first try was not updated', async () => {
+		const { error } = await answered('update', 422, { error: 'conflict' });
+
+		expect(error?.description?.split('\n')[0]).toBe(
+			"The thing was not updated. This is usually a plan limit or a conflict, as Metal's message says. To raise a plan limit, contact support@metal.ai.",
+		);
+	});
+
 	it('a server error: a create may exist and is not sent again', async () => {
 		const { requests, error } = await answered('create', 500, { error: 'Internal server error' });
 
