@@ -20,7 +20,7 @@ function runAgain(action: {
 		prepare: (read) => ({ id: read(workflowRunId), wait: readWaiting(read) }),
 		send: async ({ id, wait }, metal) => {
 			const run = await metal.one({ method: 'POST', path: `/v1/workflow-runs/${id}/${value}` });
-			return wait ? await waitForRun(run, metal, wait) : run;
+			return wait ? await waitForRun(run, metal, wait, { again: true }) : run;
 		},
 	});
 }

@@ -25,7 +25,8 @@ export interface Waiting {
 }
 
 /**
- * Follows a started run until Metal reports it final (completed, failed or cancelled, in any case,
+ * Follows a started run (`again`: asked to run again, by Retry or Rerun, so that the answer's own
+ * status may be the run's before) until Metal reports it final (completed, failed or cancelled, in any case,
  * as Metal's own sample compares them): resolves to the completed run. A failed or cancelled run,
  * Max Wait running out and a look that fails are errors of the item that carry the run as last
  * seen. The run of the node stopping or cancelled ends the wait at once: the item is the run as
@@ -37,16 +38,21 @@ export async function waitForRun(
 	started: IDataObject,
 	metal: ItemRequests,
 	{ intervalMs, maxWaitMs }: Waiting,
+	{ again = false }: { again?: boolean } = {},
 ): Promise<IDataObject> {
 	const id = runIdOf(started, metal);
 	const deadline = Date.now() + maxWaitMs;
 	// Each look is retried only until Max Wait: a look near it cannot overrun it by its retries.
 	const look = metal.read.until(deadline);
 	let run = started;
-	for (;;) {
+	// A run asked to run again may be answered as it was (failed, completed): only looks judge it.
+	let judge = !again;
+	for (; ; judge = true) {
 		const status = typeof run.status === 'string' ? run.status.toLowerCase() : undefined;
-		if (status === 'completed') return run;
-		if (status === 'failed' || status === 'cancelled') throw endedError(metal, id, status, run);
+		if (judge && status === 'completed') return run;
+		if (judge && (status === 'failed' || status === 'cancelled')) {
+			throw endedError(metal, id, status, run);
+		}
 		const left = deadline - Date.now();
 		if (left <= 0) throw stillRunningError(metal, id, maxWaitMs, run);
 		await metal.pause(Math.min(intervalMs, left));

@@ -118,8 +118,21 @@ describe.each([
 		]);
 	});
 
+	it('an answer that shows the run as it was (retried in place, still failed) is not taken for the outcome: the looks are', async () => {
+		answering(() => [200, { data: runAs('failed') }]);
+		const looks = polled(RUN_ID, runAs('running'), runAs('completed'));
+
+		const { output, error } = await run({ waitForCompletion: true });
+
+		expect(error).toBeUndefined();
+		expect(looks).toHaveLength(2);
+		expect(clock.waits()).toEqual([10_000, 10_000]);
+		expect(output).toEqual([{ json: runAs('completed'), pairedItem: { item: 0 } }]);
+	});
+
 	it('with Continue On Fail, the failed run is an error item that carries it', async () => {
-		answering(() => [201, { data: started('failed') }]);
+		answering(() => [201, { data: started('running') }]);
+		polled(NEW_ID, started('failed'));
 
 		const { output } = await run({ waitForCompletion: true }, { onError: 'continueRegularOutput' });
 
