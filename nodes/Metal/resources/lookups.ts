@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { deepCopy, type IDataObject } from 'n8n-workflow';
 
 import type { RecordRef } from '../fields/locator';
 import { isMetalId } from '../fields/values';
@@ -7,7 +7,7 @@ import type { ItemRequests } from '../transport/requests';
 /**
  * A record by the external ID Metal keeps for it (`GET <path>/externalId=<the ID, URL-encoded>`),
  * asked once per run however many items name it: a sync whose rows name one company twice looks it
- * up once, and its items share the answer, or the failure.
+ * up once, and its items share the answer (each its own copy), or the failure.
  */
 export async function recordByExternalId(
 	metal: ItemRequests,
@@ -23,7 +23,8 @@ export async function recordByExternalId(
 		});
 		asked.set(externalId, record);
 	}
-	return await record;
+	// A copy for each item: a later node that edits one item must not change its siblings.
+	return deepCopy(await record);
 }
 
 /**

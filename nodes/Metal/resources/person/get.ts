@@ -1,4 +1,4 @@
-import type { IDataObject, NodeApiError } from 'n8n-workflow';
+import { deepCopy, type IDataObject, type NodeApiError } from 'n8n-workflow';
 
 import { defineOperation } from '../../engine/operation';
 import { list } from '../../fields/kit';
@@ -45,7 +45,8 @@ export const get = defineOperation({
 		const found = await Promise.all(ids.map(async (id) => await people.get(id, metal)));
 		const missing = ids.filter((_, index) => found[index] === undefined);
 		if (missing.length > 0) throw notFound(metal, missing);
-		return found as IDataObject[];
+		// A copy for each item: a later node that edits one item must not change its siblings.
+		return (found as IDataObject[]).map((person) => deepCopy(person));
 	},
 });
 

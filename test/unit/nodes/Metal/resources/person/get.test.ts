@@ -71,6 +71,8 @@ describe('Person → Get', () => {
 
 		expect(requests.map((r) => r.path)).toEqual([`/v1/people/ids=${A},${B},${C}`]);
 		expect(output).toEqual([paired(A, 0), paired(B, 0), paired(B, 1), paired(C, 1)]);
+		// Each item its own copy: a later node that edits one must not change the other.
+		expect(output?.[1].json).not.toBe(output?.[2].json);
 	});
 
 	it('more than 50 IDs: a request per 50, the people in the order of the IDs', async () => {
