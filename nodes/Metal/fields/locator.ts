@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { type Field } from './kit';
-import { emptyError, parseExternalId, parseMetalId } from './values';
+import { emptyError, invalid, parseExternalId, parseMetalId } from './values';
 
 /**
  * One Metal record as a resource locator, named in the ways Metal can look it up:
@@ -93,12 +93,22 @@ export function recordLocator(options: LocatorOptions): Field<RecordRef> {
 			const at = item.at(displayName);
 			const raw = item.get(name, undefined);
 			// A locator gives { __rl, mode, value }; a value set otherwise (an old workflow) is read in
-			// the first way offered. By External ID alone (a deal) reads every value as an external ID.
-			const { mode, value } =
+			// the first way offered.
+			const { mode = modes[0], value } =
 				raw !== null && typeof raw === 'object' && 'value' in raw
 					? (raw as { mode?: unknown; value: unknown })
-					: { mode: modes[0], value: raw };
-			if (mode === 'externalId' || !modes.includes('id')) {
+					: { value: raw };
+			// A way this operation does not offer (kept from another operation, or set by an
+			// expression) is refused rather than read as another: an ID is no external ID.
+			if (!modes.includes(mode as Mode)) {
+				const offered = property.modes?.map((m) => m.displayName).join(', ');
+				throw invalid(
+					at,
+					`The "${displayName}" parameter in item ${item.itemIndex} is set in the mode "${String(mode)}", which this operation does not offer`,
+					`${displayName} takes ${offered} here. ${description.replace(/\.?$/, '.')}`,
+				);
+			}
+			if (mode === 'externalId') {
 				const externalId = parseExternalId(value, at);
 				if (externalId === undefined) throw emptyError(at);
 				return { by: 'externalId', externalId };

@@ -80,7 +80,7 @@ describe('Company → Get', () => {
 			[ID, 'crm-1', { item: 0 }],
 			[ids['crm-2'], 'crm-2', { item: 1 }],
 			[ID, 'crm-1', { item: 2 }],
-		]);		// Each item its own copy: a later node that edits one must not change the other.
+		]); // Each item its own copy: a later node that edits one must not change the other.
 		expect(output?.[0].json).not.toBe(output?.[2].json);
 	});
 

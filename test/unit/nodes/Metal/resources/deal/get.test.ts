@@ -34,17 +34,34 @@ describe('Deal → Get', () => {
 		expect(output).toEqual([{ json: ATLAS, pairedItem: { item: 0 } }]);
 	});
 
-	it.each([
-		['a plain value (a workflow saved before the locator, or an agent)', ID],
-		['a locator set By ID (an agent or an old workflow)', { __rl: true, mode: 'id', value: ID }],
-	])('%s is read as an external ID, never sent to /v1/deals/{id}', async (_, dealId) => {
+	it('a plain value (a workflow saved before the locator, or an agent) is read as an external ID, never sent to /v1/deals/{id}', async () => {
 		const requests = serving();
 
-		const { error } = await get(dealId);
+		const { error } = await get(ID);
 
 		expect(error).toBeUndefined();
 		expect(requests.map((r) => r.path)).toEqual([`/v1/deals/externalId=${ID}`]);
 	});
+
+	it.each([
+		['By ID (kept from Update, or set by an agent)', 'id'],
+		['From List (kept from Update)', 'list'],
+	])(
+		'a locator set %s is refused before anything is sent: Get takes an external ID',
+		async (_, mode) => {
+			const requests = serving();
+
+			const { error } = await get({ __rl: true, mode, value: ID });
+
+			expect(requests).toHaveLength(0);
+			expect(error?.message).toBe(
+				`The "Deal" parameter in item 0 is set in the mode "${mode}", which this operation does not offer`,
+			);
+			expect(error?.description).toBe(
+				'Deal takes By External ID here. The deal, by its external ID: its ID in your own system, such as a CRM, which Metal keeps as externalId. Metal documents no way to get a deal by its Metal ID: to find a deal by name, use Deal → Search or Get Many.',
+			);
+		},
+	);
 
 	it('each item its own external ID; the same one asked once', async () => {
 		const requests = interceptMetal({
