@@ -68,6 +68,7 @@ export const JSON_CORPUS: Array<
 	['a decimal with a trailing zero, as text', '"1.50"', invalid, sent(1.5)],
 	['2^53 + 1, which no number holds, as text', '"9007199254740993"', invalid, invalid],
 	['a large integer a number holds exactly, as text', '"1e21"', invalid, sent(1e21)],
+	['JSON text holding a number beyond what JSON carries', '\'{"a":1e400}\'', invalid, invalid],
 	['the text " 0 "', '" 0 "', invalid, sent(0)],
 	['the text "true"', '"true"', invalid, sent(true)],
 	['the text "TRUE" (not JSON)', '"TRUE"', invalid, sent('TRUE')],

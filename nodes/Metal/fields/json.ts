@@ -41,7 +41,7 @@ function refuseInexact(json: string, at: At): void {
 	const holding = json.trim() === number.text ? 'a number' : `holding the number ${number.text},`;
 	throw invalid(
 		at,
-		`The "${at.label}" parameter in item ${at.itemIndex} is ${describe(json)}, ${holding} which would reach Metal as ${number.value}`,
+		`The "${at.label}" parameter in item ${at.itemIndex} is ${describe(json)}, ${holding} which would reach Metal as ${JSON.stringify(number.value)}`,
 		`${at.label} is sent to Metal as JSON, and a JSON number keeps 15 to 17 significant digits, so the node does not send this one. To send it as text, as an ID usually is, put it in quotes: "${number.text}". To send a number, round it to fewer digits.`,
 	);
 }

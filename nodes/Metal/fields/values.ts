@@ -114,7 +114,8 @@ export function parseNumber(value: unknown, at: At, bounds: NumberBounds = {}): 
 	if (isBlank(value)) return undefined;
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	const decimal = text === undefined ? undefined : decimalNumber(text);
-	if (decimal !== undefined && !decimal.exact) {
+	// Beyond what a number holds at all (1e400), the error below says what a number takes.
+	if (decimal !== undefined && !decimal.exact && Number.isFinite(decimal.value)) {
 		throw invalid(
 			at,
 			`The "${at.label}" parameter in item ${at.itemIndex} is ${describe(value)}, a number which would reach Metal as ${decimal.value}`,

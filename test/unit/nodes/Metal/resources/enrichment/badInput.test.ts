@@ -84,6 +84,7 @@ const CONFIDENCE: Array<[label: string, expression: string, outcome: Outcome]> =
 	['57, as text', '"57"', { sent: 57 }],
 	['more digits than a number keeps, as text', '"0.12345678901234567891"', { error: 'invalid' }],
 	['a hexadecimal text (not decimal notation)', '"0x10"', { error: 'invalid' }],
+	['a number beyond what a number holds, as text', '"1e400"', { error: 'invalid' }],
 	['just below 0', '-0.01', { sent: -0.01 }],
 	['a percent sign', '"57%"', { error: 'invalid' }],
 	['a decimal comma', '"0,85"', { error: 'invalid' }],
@@ -138,5 +139,24 @@ describe('Enrichment → Create: a number is sent as given, or refused in words'
 			'Confidence is sent to Metal as a number, which keeps 15 to 17 significant digits, so the node does not send this one. Round it to fewer digits.',
 		);
 		expect(requests).toHaveLength(0);
+	});
+});
+
+describe('Enrichment → Create: numbers beyond what a number holds', () => {
+	it('Value: JSON text holding 1e400 says it would reach Metal as null', async () => {
+		const { run, requests } = await createWith('value', '\'{"a":1e400}\'');
+
+		expect(run.error?.message).toBe(
+			'The "Value" parameter in item 0 is the text "{"a":1e400}", holding the number 1e400, which would reach Metal as null',
+		);
+		expect(requests).toHaveLength(0);
+	});
+
+	it('Confidence: 1e400 as text is refused as not a number', async () => {
+		const { run } = await createWith('confidence', '"1e400"');
+
+		expect(run.error?.message).toBe(
+			'The "Confidence" parameter in item 0 is the text "1e400", not a number',
+		);
 	});
 });
