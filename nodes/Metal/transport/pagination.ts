@@ -40,10 +40,12 @@ export async function searchAll(
 	// The page size stays the same on every page: Metal computes offsets as page × limit.
 	const { max } = options;
 	const limit = max === undefined ? SEARCH_PAGE_SIZE : Math.min(SEARCH_PAGE_SIZE, max);
+	// A result is the same as one before only when it is the same whole: results of a search need
+	// not be records with their own IDs (a document's passages may share the document's).
 	return await collect(
 		requests,
 		limit,
-		options,
+		{ ...options, sameAs: (entry) => JSON.stringify(entry) },
 		async (page) => await requests.page({ method: 'POST', path, body: { query, page, limit } }),
 	);
 }
@@ -98,7 +100,12 @@ async function collect(
 		until,
 		tooMany: words,
 		maxPages = PAGING_BOUNDS.maxPages,
-	}: Collect & { maxPages?: number },
+		sameAs = (entry) => (typeof entry.id === 'string' ? entry.id : undefined),
+	}: Collect & {
+		maxPages?: number;
+		/** What makes two entries the same, so that one read again is left out; by default the id. */
+		sameAs?: (entry: IDataObject) => string | undefined;
+	},
 	fetchPage: (page: number, lastId: string | undefined) => Promise<Page>,
 ): Promise<IDataObject[]> {
 	const tooMany = (what: string) =>
@@ -117,10 +124,10 @@ async function collect(
 		let fresh = 0;
 		for (const entry of entries) {
 			if (until?.(entry)) return found;
-			const id = typeof entry.id === 'string' ? entry.id : undefined;
-			if (id !== undefined) {
-				if (seen.has(id)) continue;
-				seen.add(id);
+			const key = sameAs(entry);
+			if (key !== undefined) {
+				if (seen.has(key)) continue;
+				seen.add(key);
 			}
 			fresh++;
 			if (keep && !keep(entry)) continue;

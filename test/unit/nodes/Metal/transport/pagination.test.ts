@@ -68,6 +68,24 @@ describe('search paging', () => {
 		expect(output?.map((item) => item.json.id)).toEqual(ids(things(50)));
 	});
 
+	it('results that share an id but differ (passages of one document) are all kept; the same result read again is not', async () => {
+		const passages = [
+			{ id: 'doc-1', text: 'Revenue grew 20%' },
+			{ id: 'doc-1', text: 'Margins held at 35%' },
+			{ id: 'doc-2', text: 'A new plant in 2026' },
+		];
+		const requests = search(0, (page) => ({
+			// The second page repeats the last passage of the first, as a reordering server would.
+			data: page === 1 ? passages.slice(0, 2) : passages.slice(1),
+			metadata: { totalPages: 2 },
+		}));
+
+		const { output } = await runProbe('search', { parameters: searchAll });
+
+		expect(requests).toHaveLength(2);
+		expect(output?.map((item) => item.json)).toEqual(passages);
+	});
+
 	it('a server that reorders results: no result twice', async () => {
 		// Each page overlaps the one before by half.
 		const requests = search(100, (page, limit, all) => ({
