@@ -113,8 +113,9 @@ async function readBack(
 	};
 	const first = await listAll(metal, path, { max: FIRST_PAGE, until });
 	if (reached || first.length < FIRST_PAGE) return { records: first, floor, complete: true };
-	const records = await listAll(metal, path, { max: cap, until });
-	return { records, floor, complete: reached || records.length < cap };
+	// One more than the cap tells whether there are more than it.
+	const records = await listAll(metal, path, { max: cap + 1, until });
+	return { records, floor, complete: reached || records.length <= cap };
 }
 
 /** Keeps the ids above the watermark, at most SEEN_LIMIT, moving the watermark above any dropped. */

@@ -8,7 +8,7 @@ export const getAll = defineOperation({
 		value: 'getAll',
 		action: 'Get many workflow runs',
 		description:
-			"List the runs of a Metal workflow, as Metal lists them, each with its status, input and output. Metal documents no paging for this list: the node reads it in one request, and Limit keeps its first entries. Use it to find a run's ID for Get, Cancel, Retry or Rerun.",
+			"List the runs of a Metal workflow, as Metal lists them, each with its status, input and output. Metal documents no paging for this list: the node reads it in one request, so Return All outputs every run of Metal's answer and Limit its first ones. Use it to find a run's ID for Get, Cancel, Retry or Rerun.",
 	},
 	effect: { kind: 'read', noun: 'workflow run' },
 	fields: [workflowId, returnAllLimit],

@@ -267,6 +267,20 @@ describe.each([
 		expect(trigger.savedBytes).toBeLessThan(27 * 1000 + 200);
 	});
 
+	it('exactly 10,000 new records since the last poll are emitted: the limit is on more than that', async () => {
+		const list = new MetalList(path);
+		list.add(make(objectId(T0, 1)));
+		const trigger = new ActiveTrigger({ event, options: { maxEvents: 10_000 } });
+		await trigger.activate();
+		const fresh = created(T0 + 60, 10_000, 10, 0);
+		list.add(...fresh);
+
+		const { events, error } = await trigger.poll();
+
+		expect(error).toBeUndefined();
+		expect(events).toHaveLength(10_000);
+	});
+
 	it('more than 10,000 new records since the last poll: a clear error, nothing moved', async () => {
 		const list = new MetalList(path);
 		list.add(make(objectId(T0, 1)));
