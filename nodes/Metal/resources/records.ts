@@ -2,12 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defineOperation } from '../engine/operation';
 import { choice, type Field, type Value } from '../fields/kit';
-import { collection, option, updateFields } from '../fields/parameters';
 import { recordLocator } from '../fields/locator';
-import { textKey } from '../fields/sameText';
-import { metalIdOf, recordByExternalId } from './lookups';
+import { collection, option, updateFields } from '../fields/parameters';
 import { returnAllLimit } from '../fields/returnAll';
+import { textKey } from '../fields/sameText';
+import { article } from '../transport/notFound';
 import { LIST_PAGE_SIZE, listAll } from '../transport/pagination';
+import { metalIdOf, recordByExternalId } from './lookups';
 
 /**
  * The operations of Metal's records that have a list endpoint (`GET /v1/<records>`, newest first,
@@ -150,5 +151,3 @@ export function updateOperation(
 			}),
 	});
 }
-
-const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');

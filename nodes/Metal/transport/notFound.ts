@@ -73,4 +73,5 @@ export function notFoundOf(path: string, metal: string): { message: string; desc
 
 const singular = (plural: string) => plural.replace(/ies$/, 'y').replace(/s$/, '');
 
-const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
+/** "a" or "an", as the noun begins. */
+export const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isMetalId } from '../../fields/values';
 import type { ItemRequests } from '../../transport/requests';
 import { failedAfterDone, ranOutOfTime } from '../../transport/marks';
 
@@ -73,7 +74,7 @@ export async function waitForRun(
 
 /** The started run's ID, checked before it goes into a path. */
 function runIdOf(run: IDataObject, metal: ItemRequests): string {
-	if (typeof run.id === 'string' && /^[0-9a-f]{24}$/i.test(run.id)) return run.id;
+	if (isMetalId(run.id)) return run.id;
 	const error = metal.error(
 		'Metal started the workflow run but answered without its ID',
 		'The node cannot wait for a run it cannot name. Check the run in Metal, and that the Base URL in the Metal API credential points at the Metal API.',
