@@ -41,32 +41,26 @@ describe('Workflow Run → Cancel', () => {
 	});
 
 	it.each([
-		['an empty object', {}],
-		['data null', { data: null }],
-		['a message only', { message: 'Cancellation requested' }],
-	])('an answer of %s: the run is read, and output as Metal has it now', async (_, answer) => {
-		const requests = cancelling([200, answer]);
-		const looks = polled(RUN_ID, CANCELLED);
+		['an empty object', [200, {}]],
+		['data null', [200, { data: null }]],
+		['a message only', [200, { message: 'Cancellation requested' }]],
+		['no content (a 204)', [204]],
+	] as Array<[string, [number, object?]]>)(
+		'an answer of %s: the run is read, and output as Metal has it now',
+		async (_, answer) => {
+			const requests = interceptMetal({ path: CANCEL, reply: () => answer });
+			const looks = polled(RUN_ID, CANCELLED);
 
-		const { output, error } = await cancel();
+			const { output, error } = await cancel();
 
-		expect(error).toBeUndefined();
-		expect(requests).toHaveLength(1);
-		expect(looks.map((r) => [r.method, r.path])).toEqual([['GET', `/v1/workflow-runs/${RUN_ID}`]]);
-		expect(output).toEqual([{ json: CANCELLED, pairedItem: { item: 0 } }]);
-	});
-
-	it('a 204 without content: the run is read, and output as Metal has it now', async () => {
-		const requests = interceptMetal({ path: CANCEL, reply: () => [204] });
-		const looks = polled(RUN_ID, CANCELLED);
-
-		const { output, error } = await cancel();
-
-		expect(error).toBeUndefined();
-		expect(requests).toHaveLength(1);
-		expect(looks.map((r) => [r.method, r.path])).toEqual([['GET', `/v1/workflow-runs/${RUN_ID}`]]);
-		expect(output).toEqual([{ json: CANCELLED, pairedItem: { item: 0 } }]);
-	});
+			expect(error).toBeUndefined();
+			expect(requests).toHaveLength(1);
+			expect(looks.map((r) => [r.method, r.path])).toEqual([
+				['GET', `/v1/workflow-runs/${RUN_ID}`],
+			]);
+			expect(output).toEqual([{ json: CANCELLED, pairedItem: { item: 0 } }]);
+		},
+	);
 
 	it('a look at the run that fails after the cancel: the run counts as cancelled, and the error says so', async () => {
 		cancelling([200, {}]);
