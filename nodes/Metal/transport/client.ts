@@ -88,19 +88,22 @@ export class MetalClient {
 
 	/** The requests of one item: whatever an operation sends goes through these. */
 	bind(effect: Effect, itemIndex?: number, signal?: AbortSignal, deadline?: number): ItemRequests {
+		// The read variants of a change, made when an operation first asks for them (most never do).
+		let reads: ItemRequests | undefined;
+		let lookups: ItemRequests | undefined;
 		const asRead = (before?: Effect) =>
-			this.bind({ kind: 'read', noun: effect.noun, before }, itemIndex, signal, deadline);
-		const reads = effect.kind === 'read' ? undefined : asRead();
-		const lookups = effect.kind === 'read' ? undefined : asRead(effect);
+			effect.kind === 'read'
+				? bound
+				: this.bind({ kind: 'read', noun: effect.noun, before }, itemIndex, signal, deadline);
 		const bound: ItemRequests = {
 			one: async (call) => await this.one({ ...call, effect, itemIndex, signal, deadline }),
 			page: async (call) => await this.page({ ...call, effect, itemIndex, signal, deadline }),
 			answer: async (call) => await this.request({ ...call, effect, itemIndex, signal, deadline }),
 			get read() {
-				return reads ?? bound;
+				return (reads ??= asRead());
 			},
 			get lookup() {
-				return lookups ?? bound;
+				return (lookups ??= asRead(effect));
 			},
 			until: (end) => this.bind(effect, itemIndex, signal, end),
 			pause: async (ms) => await pause(ms, signal),
